@@ -1,0 +1,43 @@
+package org.leakcheck.internal.analysis;
+
+import java.lang.ref.WeakReference;
+
+/**
+ * Marks an object in the heap so that the analysis of a heap dump can find it: the test
+ * instance, the exception the test threw, or the thread that runs the check.
+ *
+ * <p>Weak on purpose: a marker never keeps its object alive. The analysis reads the class name,
+ * {@code kind} and {@code request} fields back from the dump: keep them stable.
+ */
+public final class HeapMarker extends WeakReference<Object> {
+
+  /**
+   * Paths through this object do not count: the test framework releases it after the test (a
+   * test instance, the exception the test threw).
+   */
+  public static final int EXCLUDED_OBJECT = 1;
+
+  /**
+   * The referent is a {@link Thread} running a check: the locals of its stack frames are not GC
+   * roots for the check (after the test only the framework's frames are on it). Its thread-locals
+   * still count.
+   */
+  public static final int CHECKING_THREAD = 2;
+
+  private final int kind;
+  private final long request;
+
+  public HeapMarker(Object referent, int kind, long request) {
+    super(referent);
+    this.kind = kind;
+    this.request = request;
+  }
+
+  public int kind() {
+    return kind;
+  }
+
+  public long request() {
+    return request;
+  }
+}
