@@ -1,0 +1,84 @@
+package org.leakcheck;
+
+import java.lang.annotation.Documented;
+import java.lang.annotation.ElementType;
+import java.lang.annotation.Inherited;
+import java.lang.annotation.Retention;
+import java.lang.annotation.RetentionPolicy;
+import java.lang.annotation.Target;
+import org.junit.jupiter.api.extension.ExtendWith;
+
+/**
+ * Makes a memory leak a failing test.
+ *
+ * <p>A test annotated (directly, through its class, an enclosing class or a meta-annotation) gets
+ * a {@link LeakTracker} injected. Objects registered with {@link LeakTracker#track(Object)} are
+ * expected to become garbage by the end of the test: after the test the extension forces garbage
+ * collection, and if one of them is still strongly reachable the test fails with a {@link
+ * LeakDetectedError} naming it and, where it can be computed, the chain of references that
+ * retains it.
+ *
+ * <pre>{@code
+ * @LeakCheck
+ * class ManagerTests {
+ *     @Test
+ *     void removedWorkerIsCollectable(LeakTracker leaks) {
+ *         Manager manager = new Manager();
+ *         leaks.track(manager.addWorker("Alice"), "Alice");
+ *         manager.removeWorker("Alice");
+ *     }
+ * }
+ * }</pre>
+ *
+ * <p>Every setting can also be made for the whole run through JUnit configuration parameters
+ * (the {@code *_KEY} constants below); an attribute given here overrides the parameter for the
+ * annotated class or method.
+ *
+ * @see LeakCheckExtension
+ */
+@Documented
+@Inherited
+@Retention(RetentionPolicy.RUNTIME)
+@Target({ElementType.TYPE, ElementType.METHOD, ElementType.ANNOTATION_TYPE})
+@ExtendWith(LeakCheckExtension.class)
+public @interface LeakCheck {
+
+  /**
+   * Configuration parameter for how long, at most, to wait for the tracked objects to be
+   * collected: {@value}. A duration such as {@code 2s}, {@code 500ms}, {@code 1m} or an ISO-8601
+   * duration ({@code PT2S}). Default: {@code 2s}.
+   */
+  String TIMEOUT_KEY = "leakcheck.timeout";
+
+  /**
+   * Configuration parameter for what happens when a leak is found: {@value}. {@code fail}
+   * (default) fails the test; {@code report-only} prints the leak report and lets the test pass,
+   * for adopting the extension in an existing suite.
+   */
+  String MODE_KEY = "leakcheck.mode";
+
+  /**
+   * How long to wait for collection, overriding {@link #TIMEOUT_KEY}; same syntax. Empty (the
+   * default) means: use the configuration parameter.
+   *
+   * @return the timeout, or empty
+   */
+  String timeout() default "";
+
+  /**
+   * What happens when a leak is found, overriding {@link #MODE_KEY}.
+   *
+   * @return the mode
+   */
+  Mode mode() default Mode.DEFAULT;
+
+  /** What the extension does when it finds a leak. */
+  enum Mode {
+    /** Use the configuration parameter {@link LeakCheck#MODE_KEY} (itself defaulting to FAIL). */
+    DEFAULT,
+    /** Fail the test with a {@link LeakDetectedError}. */
+    FAIL,
+    /** Print the leak report and let the test pass. */
+    REPORT_ONLY
+  }
+}

@@ -1,0 +1,158 @@
+package org.leakcheck;
+
+import java.lang.reflect.AnnotatedElement;
+import java.time.Duration;
+import java.util.List;
+import java.util.Optional;
+import java.util.stream.Collectors;
+import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.ExtensionConfigurationException;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
+import org.junit.jupiter.api.extension.ParameterContext;
+import org.junit.jupiter.api.extension.ParameterResolutionException;
+import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.platform.commons.support.AnnotationSupport;
+import org.leakcheck.internal.collect.ForcedCollection;
+import org.leakcheck.internal.config.Configuration;
+import org.leakcheck.internal.config.ConfigurationException;
+import org.leakcheck.internal.report.LeakReport;
+import org.leakcheck.internal.track.DefaultLeakTracker;
+import org.leakcheck.internal.track.TrackedObject;
+
+/**
+ * The JUnit Jupiter extension behind {@link LeakCheck}: injects a {@link LeakTracker} into the
+ * test, and after the test forces garbage collection and fails the test with a {@link
+ * LeakDetectedError} if a tracked object is still strongly reachable.
+ *
+ * <p>Register it with {@link LeakCheck @LeakCheck}, {@code @ExtendWith(LeakCheckExtension.class)},
+ * {@code @RegisterExtension}, or for a whole run through JUnit's extension auto-detection
+ * ({@code junit.jupiter.extensions.autodetection.enabled=true}; the library declares it as a
+ * service). A test that tracks nothing costs nothing: no collection is run for it.
+ */
+public class LeakCheckExtension implements ParameterResolver, AfterEachCallback {
+
+  private static final Namespace NAMESPACE = Namespace.create(LeakCheckExtension.class);
+
+  /** Key of the per-test tracker in the method-level store. */
+  private static final Object TRACKER_KEY = LeakTracker.class;
+
+  /** Key of the run-wide configuration in the root store. */
+  private static final Object CONFIGURATION_KEY = Configuration.class;
+
+  /** Test seam: a {@link ForcedCollection} put in the root store under this key replaces ours. */
+  static final Object COLLECTION_KEY = ForcedCollection.class;
+
+  /** Creates the extension; JUnit does this for you. */
+  public LeakCheckExtension() {}
+
+  @Override
+  public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext context) {
+    return parameterContext.getParameter().getType() == LeakTracker.class;
+  }
+
+  @Override
+  public Object resolveParameter(ParameterContext parameterContext, ExtensionContext context) {
+    if (context.getTestMethod().isEmpty()) {
+      throw new ParameterResolutionException(
+          "A LeakTracker belongs to one test: inject it into a @Test, @BeforeEach or @AfterEach"
+              + " method, not into " + parameterContext.getDeclaringExecutable());
+    }
+    settings(context); // a bad configuration fails the test before it runs
+    return context
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(TRACKER_KEY, key -> new DefaultLeakTracker(), DefaultLeakTracker.class);
+  }
+
+  @Override
+  public void afterEach(ExtensionContext context) {
+    DefaultLeakTracker tracker = context.getStore(NAMESPACE).remove(TRACKER_KEY, DefaultLeakTracker.class);
+    if (tracker == null || tracker.isEmpty()) {
+      return;
+    }
+    List<TrackedObject> tracked = tracker.all();
+    tracker.clear();
+    if (tracked.stream().allMatch(TrackedObject::isCleared)) {
+      return;
+    }
+    Configuration settings = settings(context);
+    ForcedCollection collection =
+        context.getRoot().getStore(NAMESPACE).getOrDefault(COLLECTION_KEY, ForcedCollection.class, ForcedCollection.DEFAULT);
+    collection.collectUntil(() -> tracked.stream().allMatch(TrackedObject::isCleared), settings.timeout());
+    List<TrackedObject> survivors =
+        tracked.stream().filter(t -> !t.isCleared()).collect(Collectors.toList());
+    if (survivors.isEmpty()) {
+      return;
+    }
+    List<LeakedObject> leaks = describeLeaks(survivors);
+    if (leaks.isEmpty()) {
+      return;
+    }
+    LeakDetectedError error = LeakReport.error(leaks, tracked.size());
+    if (settings.mode() == Configuration.Mode.REPORT_ONLY) {
+      String report =
+          "[leakcheck] " + context.getDisplayName() + " in " + context.getRequiredTestClass().getName()
+              + " (report-only, not failing the test):\n" + error.getMessage();
+      System.err.println(report);
+      context.publishReportEntry("leakcheck", report);
+      return;
+    }
+    throw error;
+  }
+
+  /** The survivors as leaked objects; the place where the retaining-path analysis slots in. */
+  private static List<LeakedObject> describeLeaks(List<TrackedObject> survivors) {
+    return survivors.stream()
+        .map(
+            t ->
+                new LeakedObject(
+                    t.label().orElse(null),
+                    t.className(),
+                    t.identityHash(),
+                    t.trackedAt().toString(),
+                    null,
+                    "retaining-path analysis is not part of this build"))
+        .collect(Collectors.toList());
+  }
+
+  /** The run-wide configuration, with this test's {@link LeakCheck} attributes applied. */
+  private static Configuration settings(ExtensionContext context) {
+    Configuration base;
+    try {
+      base =
+          context
+              .getRoot()
+              .getStore(NAMESPACE)
+              .getOrComputeIfAbsent(
+                  CONFIGURATION_KEY,
+                  key ->
+                      Configuration.from(
+                          context::getConfigurationParameter,
+                          Configuration.discoverKeys(LeakCheckExtension.class.getClassLoader())),
+                  Configuration.class);
+    } catch (ConfigurationException e) {
+      throw new ExtensionConfigurationException("leakcheck: " + e.getMessage(), e);
+    }
+    Optional<Duration> timeout = Optional.empty();
+    Optional<Configuration.Mode> mode = Optional.empty();
+    for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+      Optional<AnnotatedElement> element = c.get().getElement();
+      Optional<LeakCheck> annotation = AnnotationSupport.findAnnotation(element, LeakCheck.class);
+      if (annotation.isEmpty()) {
+        continue;
+      }
+      LeakCheck a = annotation.get();
+      if (timeout.isEmpty() && !a.timeout().isEmpty()) {
+        try {
+          timeout = Optional.of(Configuration.parseDuration("@LeakCheck(timeout) on " + element.get(), a.timeout()));
+        } catch (ConfigurationException e) {
+          throw new ExtensionConfigurationException("leakcheck: " + e.getMessage(), e);
+        }
+      }
+      if (mode.isEmpty() && a.mode() != LeakCheck.Mode.DEFAULT) {
+        mode = Optional.of(a.mode() == LeakCheck.Mode.FAIL ? Configuration.Mode.FAIL : Configuration.Mode.REPORT_ONLY);
+      }
+    }
+    return base.with(timeout, mode);
+  }
+}

@@ -1,0 +1,152 @@
+package org.leakcheck.internal.collect;
+
+import static org.awaitility.Awaitility.await;
+import static org.awaitility.pollinterval.FibonacciPollInterval.fibonacci;
+
+import java.lang.management.ManagementFactory;
+import java.lang.ref.PhantomReference;
+import java.lang.ref.ReferenceQueue;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.function.BooleanSupplier;
+import org.awaitility.core.ConditionTimeoutException;
+
+/**
+ * Forces garbage collection until the tracked objects are cleared or the timeout passes.
+ *
+ * <p>Each cycle asks the current {@link GcTrigger} for a collection and confirms it with a
+ * canary: a fresh object watched by a phantom reference. A collection that does not clear the
+ * canary did not happen (a no-op {@code System.gc()} under {@code -XX:+DisableExplicitGC}) or has
+ * not finished yet (a concurrent cycle under {@code -XX:+ExplicitGCInvokesConcurrent}, which we
+ * wait for). When a trigger never clears the canary the next one is used, and the choice is kept
+ * for the rest of the JVM's life. When none does (Epsilon GC), {@link
+ * CollectionUnavailableException} explains why no verdict is possible.
+ *
+ * <p>Several confirmed cycles are run when objects survive the first one, because an object with
+ * a finalizer, or one reachable only from a finalizable object, needs a second cycle after its
+ * finalizer ran. The wait stops early once three confirmed cycles leave the survivors unchanged;
+ * whether a survivor is really held is decided afterwards, from the heap graph.
+ */
+public final class ForcedCollection {
+
+  private static final int CYCLES_TO_SETTLE = 3;
+
+  /**
+   * Collection through {@code System.gc()}, falling back to the {@code GC.run} diagnostic command;
+   * shared, since which trigger works is a property of the JVM.
+   */
+  public static final ForcedCollection DEFAULT =
+      new ForcedCollection(List.of(GcTrigger.SYSTEM_GC, new DiagnosticCommandGc()));
+
+  private final List<GcTrigger> triggers;
+
+  /** The index into {@link #triggers} that last worked, -1 before the first cycle. */
+  private volatile int preferred = -1;
+
+  /** Collection through the given triggers, tried in order (a test seam). */
+  public ForcedCollection(List<GcTrigger> triggers) {
+    if (triggers.isEmpty()) {
+      throw new IllegalArgumentException("at least one GC trigger is needed");
+    }
+    this.triggers = List.copyOf(triggers);
+  }
+
+  /**
+   * Collects until {@code done} is true, collection settles, or {@code timeout} passes. Runs no
+   * collection at all when {@code done} is already true.
+   *
+   * @return whether {@code done} became true
+   * @throws CollectionUnavailableException when no trigger can collect in this JVM
+   */
+  public boolean collectUntil(BooleanSupplier done, Duration timeout) {
+    if (done.getAsBoolean()) {
+      return true;
+    }
+    long deadline = System.nanoTime() + timeout.toNanos();
+    int[] confirmed = {0};
+    try {
+      await("leakcheck: tracked objects to be garbage-collected")
+          .atMost(timeout)
+          .pollInSameThread()
+          .dontCatchUncaughtExceptions()
+          .pollDelay(Duration.ZERO)
+          .pollInterval(fibonacci(5, TimeUnit.MILLISECONDS))
+          .until(
+              () -> {
+                runCycle(deadline);
+                confirmed[0]++;
+                return done.getAsBoolean() || confirmed[0] >= CYCLES_TO_SETTLE;
+              });
+    } catch (ConditionTimeoutException e) {
+      // Fall through: the caller looks at what survived.
+    }
+    return done.getAsBoolean();
+  }
+
+  /**
+   * Runs one confirmed collection cycle.
+   *
+   * @throws CollectionUnavailableException when no trigger clears the canary before the deadline
+   */
+  void runCycle(long deadline) {
+    int start = preferred >= 0 ? preferred : initialTrigger();
+    List<String> failures = new ArrayList<>();
+    for (int i = start; i < triggers.size(); i++) {
+      GcTrigger trigger = triggers.get(i);
+      try {
+        boolean last = i == triggers.size() - 1;
+        long oneSecond = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+        // The last resort gets all the time left; the others at most a second (a working one
+        // needs milliseconds, and the choice is remembered).
+        if (collectsCanary(trigger, last ? Math.max(deadline, oneSecond) : oneSecond)) {
+          preferred = i;
+          return;
+        }
+        failures.add(trigger.name() + " did not collect an unreachable object");
+      } catch (UnsupportedOperationException e) {
+        failures.add(trigger.name() + " is not available: " + e.getMessage());
+      }
+    }
+    throw new CollectionUnavailableException(
+        "garbage collection cannot be forced in this JVM, so leakcheck cannot tell whether the"
+            + " tracked objects leaked: "
+            + String.join("; ", failures)
+            + ". This happens with Epsilon GC (-XX:+UseEpsilonGC), which never collects, and on"
+            + " JVMs without HotSpot's diagnostic MBeans when -XX:+DisableExplicitGC is set."
+            + " Run the tests with a collecting GC (G1, Parallel, Serial, ZGC, Shenandoah).");
+  }
+
+  private int initialTrigger() {
+    return triggers.get(0) == GcTrigger.SYSTEM_GC && explicitGcDisabled() && triggers.size() > 1 ? 1 : 0;
+  }
+
+  private static boolean collectsCanary(GcTrigger trigger, long deadline) {
+    ReferenceQueue<Object> queue = new ReferenceQueue<>();
+    PhantomReference<Object> canary = new PhantomReference<>(new Object(), queue);
+    trigger.trigger();
+    long pause = 1;
+    while (!canary.refersTo(null)) {
+      if (System.nanoTime() - deadline > 0) {
+        return false;
+      }
+      // A concurrent cycle (-XX:+ExplicitGCInvokesConcurrent, ZGC, Shenandoah) is still running.
+      LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(pause));
+      pause = Math.min(pause * 2, 20);
+    }
+    return true;
+  }
+
+  private static boolean explicitGcDisabled() {
+    try {
+      return Boolean.parseBoolean(
+          ManagementFactory.getPlatformMXBean(com.sun.management.HotSpotDiagnosticMXBean.class)
+              .getVMOption("DisableExplicitGC")
+              .getValue());
+    } catch (RuntimeException | LinkageError e) {
+      return false; // Not HotSpot: System.gc() is tried and judged by the canary.
+    }
+  }
+}

@@ -1,0 +1,189 @@
+package org.leakcheck.internal.config;
+
+import java.io.IOException;
+import java.io.InputStream;
+import java.io.UncheckedIOException;
+import java.net.URL;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
+import java.util.Enumeration;
+import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.Properties;
+import java.util.Set;
+import java.util.TreeSet;
+import java.util.function.Function;
+import java.util.regex.Matcher;
+import java.util.regex.Pattern;
+import org.leakcheck.LeakCheck;
+
+/**
+ * The run-wide settings, parsed once from configuration parameters into an immutable value. Every
+ * bad value and every unknown {@code leakcheck.*} key is an error that names the key.
+ */
+public final class Configuration {
+
+  /** The prefix of every key of ours. */
+  public static final String PREFIX = "leakcheck.";
+
+  /** Every key we read; anything else under {@link #PREFIX} is a mistake worth reporting. */
+  static final Set<String> KNOWN_KEYS = Set.of(LeakCheck.TIMEOUT_KEY, LeakCheck.MODE_KEY);
+
+  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+
+  public static final Configuration DEFAULTS = new Configuration(DEFAULT_TIMEOUT, Mode.FAIL);
+
+  private static final Pattern SIMPLE_DURATION =
+      Pattern.compile("(\\d+)\\s*(ms|s|m|min|h)", Pattern.CASE_INSENSITIVE);
+
+  /** What happens when a leak is found. */
+  public enum Mode {
+    FAIL,
+    REPORT_ONLY
+  }
+
+  private final Duration timeout;
+  private final Mode mode;
+
+  Configuration(Duration timeout, Mode mode) {
+    this.timeout = timeout;
+    this.mode = mode;
+  }
+
+  /**
+   * Reads the configuration.
+   *
+   * @param parameters the configuration parameter source (JUnit's, or system properties)
+   * @param presentKeys the {@code leakcheck.*} keys known to be set, checked for typos
+   * @throws ConfigurationException naming the key of the first bad value or unknown key
+   */
+  public static Configuration from(
+      Function<String, Optional<String>> parameters, Set<String> presentKeys) {
+    for (String key : presentKeys) {
+      if (key.startsWith(PREFIX) && !KNOWN_KEYS.contains(key)) {
+        throw new ConfigurationException(
+            key, "unknown configuration parameter '" + key + "'; known keys: " + new TreeSet<>(KNOWN_KEYS));
+      }
+    }
+    Duration timeout =
+        parameters
+            .apply(LeakCheck.TIMEOUT_KEY)
+            .map(v -> parseDuration(LeakCheck.TIMEOUT_KEY, v))
+            .orElse(DEFAULT_TIMEOUT);
+    Mode mode =
+        parameters.apply(LeakCheck.MODE_KEY).map(v -> parseMode(LeakCheck.MODE_KEY, v)).orElse(Mode.FAIL);
+    return new Configuration(timeout, mode);
+  }
+
+  /**
+   * The {@code leakcheck.*} keys set as system properties or in a {@code junit-platform.properties}
+   * file on the class path: the places whose keys can be listed (JUnit offers no way to list the
+   * parameters given to the launcher).
+   */
+  public static Set<String> discoverKeys(ClassLoader loader) {
+    Set<String> keys = new TreeSet<>();
+    for (String name : System.getProperties().stringPropertyNames()) {
+      if (name.startsWith(PREFIX)) {
+        keys.add(name);
+      }
+    }
+    try {
+      Enumeration<URL> files = loader.getResources("junit-platform.properties");
+      while (files.hasMoreElements()) {
+        Properties properties = new Properties();
+        try (InputStream in = files.nextElement().openStream()) {
+          properties.load(in);
+        }
+        for (String name : properties.stringPropertyNames()) {
+          if (name.startsWith(PREFIX)) {
+            keys.add(name);
+          }
+        }
+      }
+    } catch (IOException e) {
+      throw new UncheckedIOException("could not read junit-platform.properties", e);
+    }
+    return keys;
+  }
+
+  /**
+   * Parses {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h} or an ISO-8601 duration such as
+   * {@code PT2S}; must be positive.
+   */
+  public static Duration parseDuration(String key, String value) {
+    String text = value.trim();
+    Duration result;
+    Matcher m = SIMPLE_DURATION.matcher(text);
+    if (m.matches()) {
+      long amount;
+      try {
+        amount = Long.parseLong(m.group(1));
+      } catch (NumberFormatException e) {
+        throw new ConfigurationException(key, "'" + value + "' for " + key + " is too large");
+      }
+      switch (m.group(2).toLowerCase(Locale.ROOT)) {
+        case "ms":
+          result = Duration.ofMillis(amount);
+          break;
+        case "s":
+          result = Duration.ofSeconds(amount);
+          break;
+        case "m":
+        case "min":
+          result = Duration.ofMinutes(amount);
+          break;
+        default:
+          result = Duration.ofHours(amount);
+      }
+    } else {
+      try {
+        result = Duration.parse(text);
+      } catch (DateTimeParseException e) {
+        throw new ConfigurationException(
+            key,
+            "'" + value + "' is not a duration for " + key
+                + "; use a number with a unit (500ms, 2s, 1m) or ISO-8601 (PT2S)");
+      }
+    }
+    if (result.isNegative() || result.isZero()) {
+      throw new ConfigurationException(key, "'" + value + "' for " + key + " must be longer than zero");
+    }
+    return result;
+  }
+
+  static Mode parseMode(String key, String value) {
+    switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "fail":
+        return Mode.FAIL;
+      case "report-only":
+      case "report_only":
+        return Mode.REPORT_ONLY;
+      default:
+        throw new ConfigurationException(
+            key, "'" + value + "' is not a mode for " + key + "; use 'fail' or 'report-only'");
+    }
+  }
+
+  public Duration timeout() {
+    return timeout;
+  }
+
+  public Mode mode() {
+    return mode;
+  }
+
+  /** A copy with the given values where they are present. */
+  public Configuration with(Optional<Duration> timeout, Optional<Mode> mode) {
+    return new Configuration(timeout.orElse(this.timeout), mode.orElse(this.mode));
+  }
+
+  /** Lists key = value pairs, for messages. */
+  public List<String> describe() {
+    List<String> lines = new ArrayList<>();
+    lines.add(LeakCheck.TIMEOUT_KEY + " = " + timeout);
+    lines.add(LeakCheck.MODE_KEY + " = " + mode.name().toLowerCase(Locale.ROOT).replace('_', '-'));
+    return lines;
+  }
+}

@@ -1,0 +1,73 @@
+package org.leakcheck.internal.track;
+
+import java.util.Optional;
+import java.util.Set;
+
+/** Where {@code track} was called: the first stack frame outside this library. */
+public final class CallSite {
+
+  /** Class-name prefixes of our own code, skipped when looking for the caller. */
+  private static final Set<String> OWN_PACKAGES =
+      Set.of("org.leakcheck.internal.", "org.leakcheck.assertj.");
+
+  private static final Set<String> OWN_API_CLASSES =
+      Set.of("org.leakcheck.LeakTracker", "org.leakcheck.LeakChecks", "org.leakcheck.LeakCheckExtension");
+
+  private static final StackWalker WALKER = StackWalker.getInstance();
+
+  private final String className;
+  private final String methodName;
+  private final String fileName;
+  private final int line;
+
+  CallSite(String className, String methodName, String fileName, int line) {
+    this.className = className;
+    this.methodName = methodName;
+    this.fileName = fileName;
+    this.line = line;
+  }
+
+  /** The caller of the library on the current thread; {@link #UNKNOWN} when there is none. */
+  public static CallSite ofCaller() {
+    Optional<StackWalker.StackFrame> frame =
+        WALKER.walk(frames -> frames.filter(f -> !isOwn(f.getClassName())).findFirst());
+    return frame
+        .map(f -> new CallSite(f.getClassName(), f.getMethodName(), f.getFileName(), f.getLineNumber()))
+        .orElse(UNKNOWN);
+  }
+
+  public static final CallSite UNKNOWN = new CallSite("?", "?", null, -1);
+
+  private static boolean isOwn(String className) {
+    if (OWN_API_CLASSES.contains(className)) {
+      return true;
+    }
+    for (String prefix : OWN_PACKAGES) {
+      if (className.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  public String className() {
+    return className;
+  }
+
+  public String methodName() {
+    return methodName;
+  }
+
+  /** {@code ManagerTests.java:27}, or the class and method when the class has no debug info. */
+  @Override
+  public String toString() {
+    if (fileName != null && line >= 0) {
+      return fileName + ":" + line;
+    }
+    if (this == UNKNOWN) {
+      return "unknown location";
+    }
+    String simple = className.substring(className.lastIndexOf('.') + 1);
+    return simple + "." + methodName;
+  }
+}

@@ -1,0 +1,90 @@
+package org.leakcheck.internal.track;
+
+import java.lang.ref.ReferenceQueue;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Objects;
+import java.util.Optional;
+import java.util.concurrent.ConcurrentLinkedQueue;
+import java.util.concurrent.atomic.AtomicLong;
+import org.leakcheck.LeakTracker;
+
+/**
+ * The tracker of one test (or of one stand-alone check). Thread-safe: a test may track from any of
+ * its threads. Holds only phantom references and descriptions, never the tracked objects.
+ */
+public final class DefaultLeakTracker implements LeakTracker {
+
+  private static final AtomicLong SERIALS = new AtomicLong();
+
+  private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
+  private final ConcurrentLinkedQueue<TrackedObject> tracked = new ConcurrentLinkedQueue<>();
+
+  @Override
+  public <T> T track(T object) {
+    register(object, null);
+    return object;
+  }
+
+  @Override
+  public <T> T track(T object, String label) {
+    Objects.requireNonNull(label, "label must not be null; use track(object) for no label");
+    register(object, label);
+    return object;
+  }
+
+  private void register(Object object, String label) {
+    CallSite site = CallSite.ofCaller();
+    if (object == null) {
+      throw new IllegalArgumentException(
+          "track(null) at " + site + ": there is no object to track"
+              + (label == null ? "" : " for label \"" + label + "\"")
+              + "; pass the object that should become garbage");
+    }
+    Optional<String> why = Collectability.whyNeverCollectable(object);
+    if (why.isPresent()) {
+      throw new IllegalArgumentException(
+          "cannot track " + object.getClass().getName()
+              + (label == null ? "" : " \"" + label + "\"")
+              + " at " + site + ": it can never be garbage-collected, because " + why.get());
+    }
+    TrackedReference reference = new TrackedReference(object, queue, SERIALS.incrementAndGet());
+    tracked.add(
+        new TrackedObject(
+            reference, label, object.getClass().getName(), System.identityHashCode(object), site));
+  }
+
+  /** Whether nothing was tracked. */
+  public boolean isEmpty() {
+    return tracked.isEmpty();
+  }
+
+  /** Everything tracked so far, in tracking order. */
+  public List<TrackedObject> all() {
+    return new ArrayList<>(tracked);
+  }
+
+  /** The tracked objects not collected yet. */
+  public List<TrackedObject> uncollected() {
+    drainQueue();
+    List<TrackedObject> result = new ArrayList<>();
+    for (TrackedObject t : tracked) {
+      if (!t.isCleared()) {
+        result.add(t);
+      }
+    }
+    return result;
+  }
+
+  /** Forgets everything tracked so far (the references stay valid for whoever holds them). */
+  public void clear() {
+    tracked.clear();
+    drainQueue();
+  }
+
+  private void drainQueue() {
+    while (queue.poll() != null) {
+      // Enqueued references are already cleared; polling only keeps the queue short.
+    }
+  }
+}
