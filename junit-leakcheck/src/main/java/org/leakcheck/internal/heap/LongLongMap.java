@@ -1,0 +1,106 @@
+package org.leakcheck.internal.heap;
+
+import java.util.Arrays;
+
+/**
+ * An open-addressing hash map from {@code long} to {@code long} without boxing, for the indexes
+ * of the reader (strings, classes, stack frames) and of the analysis.
+ */
+public final class LongLongMap {
+
+  private long[] keys;
+  private long[] values;
+  private boolean[] used;
+  private int size;
+  private int mask;
+
+  public LongLongMap() {
+    this(16);
+  }
+
+  public LongLongMap(int expected) {
+    int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
+    allocate(capacity);
+  }
+
+  private void allocate(int capacity) {
+    keys = new long[capacity];
+    values = new long[capacity];
+    used = new boolean[capacity];
+    mask = capacity - 1;
+  }
+
+  private static int hash(long key) {
+    long h = key * 0x9E3779B97F4A7C15L;
+    return (int) (h ^ (h >>> 32));
+  }
+
+  public int size() {
+    return size;
+  }
+
+  public boolean containsKey(long key) {
+    return slot(key) >= 0;
+  }
+
+  /** The value for {@code key}, or {@code missing} when there is none. */
+  public long get(long key, long missing) {
+    int slot = slot(key);
+    return slot < 0 ? missing : values[slot];
+  }
+
+  private int slot(long key) {
+    int i = hash(key) & mask;
+    while (used[i]) {
+      if (keys[i] == key) {
+        return i;
+      }
+      i = (i + 1) & mask;
+    }
+    return -1;
+  }
+
+  public void put(long key, long value) {
+    if ((size + 1) * 2 > keys.length) {
+      long[] oldKeys = keys;
+      long[] oldValues = values;
+      boolean[] oldUsed = used;
+      allocate(keys.length * 2);
+      size = 0;
+      for (int i = 0; i < oldKeys.length; i++) {
+        if (oldUsed[i]) {
+          put(oldKeys[i], oldValues[i]);
+        }
+      }
+    }
+    int i = hash(key) & mask;
+    while (used[i]) {
+      if (keys[i] == key) {
+        values[i] = value;
+        return;
+      }
+      i = (i + 1) & mask;
+    }
+    used[i] = true;
+    keys[i] = key;
+    values[i] = value;
+    size++;
+  }
+
+  /** The keys, in no particular order. */
+  public long[] keys() {
+    long[] result = new long[size];
+    int n = 0;
+    for (int i = 0; i < keys.length; i++) {
+      if (used[i]) {
+        result[n++] = keys[i];
+      }
+    }
+    return result;
+  }
+
+  @Override
+  public String toString() {
+    return "LongLongMap" + Arrays.toString(keys());
+  }
+}

@@ -1,0 +1,162 @@
+package org.leakcheck.internal.heap;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
+import java.nio.channels.FileChannel;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.StandardOpenOption;
+import java.util.List;
+import java.util.Set;
+import java.util.concurrent.ThreadLocalRandom;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+
+class HprofHeapTests {
+
+  /** A class with one field of each kind, found back in the dump. */
+  static final class Sample {
+    final int number;
+    final long big;
+    final String text;
+    final Object[] array;
+
+    Sample(int number, long big, String text, Object[] array) {
+      this.number = number;
+      this.big = big;
+      this.text = text;
+      this.array = array;
+    }
+  }
+
+  static Path dump(Path dir) throws IOException {
+    Path file = dir.resolve("heap.hprof");
+    ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+        .dumpHeap(file.toString(), true);
+    return file;
+  }
+
+  @Test
+  void readsClassesFieldsStringsAndArrays(@TempDir Path dir) throws IOException {
+    Sample sample = new Sample(42, nonce(), "caf\u00e9 \u2603", new Object[] {"a", null, 7});
+    Path file = dump(dir);
+    try {
+      HprofHeap heap = HprofHeap.open(file, Set.of(Sample.class.getName()));
+      assertReadsSample(heap, sample.big);
+    } finally {
+      Reference.reachabilityFence(sample);
+    }
+  }
+
+  @Test
+  void valuesStraddlingMappingChunksReadTheSame(@TempDir Path dir) throws IOException {
+    Sample sample = new Sample(42, nonce(), "caf\u00e9 \u2603", new Object[] {"a", null, 7});
+    Path file = dump(dir);
+    try {
+      HprofHeap small = HprofHeap.open(file, Set.of(Sample.class.getName()), 12);
+      HprofHeap big = HprofHeap.open(file, Set.of(Sample.class.getName()));
+      assertThat(small.objectCount()).isEqualTo(big.objectCount());
+      assertThat(small.classes()).hasSameSizeAs(big.classes());
+      assertReadsSample(small, sample.big);
+      for (int i = 0; i < big.objectCount(); i += 97) {
+        assertThat(small.objectId(i)).isEqualTo(big.objectId(i));
+        assertThat(small.indexOf(big.objectId(i))).isEqualTo(i);
+      }
+    } finally {
+      Reference.reachabilityFence(sample);
+    }
+  }
+
+  private static long nonce() {
+    return ThreadLocalRandom.current().nextLong(1L << 40, Long.MAX_VALUE);
+  }
+
+  /** Tests run in parallel: other tests' samples may be in the dump too. */
+  private static void assertReadsSample(HprofHeap heap, long nonce) {
+    long[] samples = heap.instancesOf(Sample.class.getName());
+    int index = -1;
+    for (long id : samples) {
+      int i = heap.indexOf(id);
+      if (heap.fieldValue(i, heap.classOf(i).field("big")) == nonce) {
+        index = i;
+      }
+    }
+    assertThat(index).isNotNegative();
+    assertThat(heap.objectKind(index)).isEqualTo(HprofHeap.INSTANCE_DUMP);
+    ClassInfo type = heap.classOf(index);
+    assertThat(type.name()).isEqualTo(Sample.class.getName());
+    assertThat(type.isSubclassOf("java.lang.Object")).isTrue();
+    assertThat(heap.fieldValue(index, type.field("number"))).isEqualTo(42);
+
+    int text = heap.indexOf(heap.fieldValue(index, type.field("text")));
+    assertThat(heap.classOf(text).name()).isEqualTo("java.lang.String");
+    int value = heap.indexOf(heap.fieldValue(text, heap.classOf(text).field("value")));
+    assertThat(heap.objectKind(value)).isEqualTo(HprofHeap.PRIMITIVE_ARRAY_DUMP);
+    assertThat(heap.primitiveArrayType(value)).isEqualTo(HprofTypes.BYTE);
+
+    int array = heap.indexOf(heap.fieldValue(index, type.field("array")));
+    assertThat(heap.objectKind(array)).isEqualTo(HprofHeap.OBJECT_ARRAY_DUMP);
+    assertThat(heap.arrayLength(array)).isEqualTo(3);
+    assertThat(heap.classOf(array).name()).isEqualTo("java.lang.Object[]");
+    long second = heap.readId(heap.objectArrayElementsPosition(array) + heap.idSize());
+    assertThat(second).isZero();
+  }
+
+  @Test
+  void readsThreadStackTraces(@TempDir Path dir) throws IOException {
+    Path file = dump(dir);
+    HprofHeap heap = HprofHeap.open(file, Set.of());
+    boolean found = false;
+    for (HprofRoot root : heap.roots()) {
+      if (root.tag() == HprofHeap.ROOT_THREAD_OBJECT) {
+        List<StackFrameInfo> trace = heap.threadStackTrace(root.threadSerial());
+        found |=
+            trace.stream()
+                .anyMatch(
+                    f ->
+                        HprofHeapTests.class.getName().equals(f.className())
+                            && f.methodName().equals("readsThreadStackTraces")
+                            && "HprofHeapTests.java".equals(f.sourceFile())
+                            && f.line() > 0);
+      }
+    }
+    assertThat(found).isTrue();
+  }
+
+  @Test
+  void convertsClassNames() {
+    assertThat(HprofTypes.javaClassName("java/lang/String")).isEqualTo("java.lang.String");
+    assertThat(HprofTypes.javaClassName("[Ljava/lang/Object;")).isEqualTo("java.lang.Object[]");
+    assertThat(HprofTypes.javaClassName("[[B")).isEqualTo("byte[][]");
+    assertThat(HprofTypes.javaClassName("com/x/Foo$$Lambda/0x0000000800c03000"))
+        .isEqualTo("com.x.Foo$$Lambda/0x0000000800c03000");
+  }
+
+  @Test
+  void truncatedDumpIsReported(@TempDir Path dir) throws IOException {
+    Path file = dump(dir);
+    long cut = Files.size(file) / 2;
+    try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
+      channel.truncate(cut);
+    }
+    assertThatThrownBy(() -> HprofHeap.open(file, Set.of()))
+        .isInstanceOf(HprofFormatException.class)
+        .hasMessage("the heap dump could not be read: truncated at byte " + cut);
+  }
+
+  @Test
+  void otherFilesAreRejected(@TempDir Path dir) throws IOException {
+    Path file = Files.writeString(dir.resolve("not.hprof"), "hello, world\n".repeat(100));
+    assertThatThrownBy(() -> HprofHeap.open(file, Set.of()))
+        .isInstanceOf(HprofFormatException.class)
+        .hasMessageContaining("not an HPROF heap dump");
+    Path empty = Files.createFile(dir.resolve("empty.hprof"));
+    assertThatThrownBy(() -> HprofHeap.open(empty, Set.of()))
+        .isInstanceOf(HprofFormatException.class);
+  }
+}
