@@ -58,6 +58,40 @@ public @interface LeakCheck {
   String MODE_KEY = "leakcheck.mode";
 
   /**
+   * Configuration parameter for whether to compute the retaining path of a leaked object from a
+   * heap dump: {@value}. {@code true} (default) or {@code false}. Without it a leak is still
+   * reported, without the path; and an object held only by the test instance or by JUnit itself
+   * can then not be told apart from a leak.
+   */
+  String RETAINING_PATH_KEY = "leakcheck.retainingPath";
+
+  /**
+   * Configuration parameter for the directory of heap dumps and JSON leak reports: {@value}.
+   * Default: {@code target/leakcheck}, relative to the working directory.
+   */
+  String REPORTS_DIR_KEY = "leakcheck.reportsDir";
+
+  /**
+   * Configuration parameter for which heap dumps to keep after analysis: {@value}. {@code never}
+   * (default: a dump holds whatever the JVM held, passwords included), {@code on-failure} (keep
+   * the dump when it showed a leak) or {@code always}.
+   */
+  String KEEP_DUMPS_KEY = "leakcheck.keepDumps";
+
+  /**
+   * Configuration parameter for the longest time the heap dump analysis may take: {@value}; same
+   * syntax as {@link #TIMEOUT_KEY}. Default: {@code 2m}. Past it the leak is reported without its
+   * path.
+   */
+  String ANALYSIS_TIMEOUT_KEY = "leakcheck.analysis.timeout";
+
+  /**
+   * Configuration parameter for the maximum heap of the JVM that analyses the dump: {@value},
+   * as for {@code -Xmx} ({@code 512m}, {@code 2g}). Default: chosen from the dump's size.
+   */
+  String ANALYSIS_MAX_HEAP_KEY = "leakcheck.analysis.maxHeap";
+
+  /**
    * How long to wait for collection, overriding {@link #TIMEOUT_KEY}; same syntax. Empty (the
    * default) means: use the configuration parameter.
    *

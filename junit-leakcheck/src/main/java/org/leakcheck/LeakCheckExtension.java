@@ -2,9 +2,9 @@ package org.leakcheck;
 
 import java.lang.reflect.AnnotatedElement;
 import java.time.Duration;
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import java.util.stream.Collectors;
 import org.junit.jupiter.api.extension.AfterEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -13,10 +13,9 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
-import org.leakcheck.internal.collect.ForcedCollection;
+import org.leakcheck.internal.check.Checker;
 import org.leakcheck.internal.config.Configuration;
 import org.leakcheck.internal.config.ConfigurationException;
-import org.leakcheck.internal.report.LeakReport;
 import org.leakcheck.internal.track.DefaultLeakTracker;
 import org.leakcheck.internal.track.TrackedObject;
 
@@ -40,8 +39,8 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
   /** Key of the run-wide configuration in the root store. */
   private static final Object CONFIGURATION_KEY = Configuration.class;
 
-  /** Test seam: a {@link ForcedCollection} put in the root store under this key replaces ours. */
-  static final Object COLLECTION_KEY = ForcedCollection.class;
+  /** Test seam: a {@link Checker} put in the root store under this key replaces ours. */
+  static final Object CHECKER_KEY = Checker.class;
 
   /** Creates the extension; JUnit does this for you. */
   public LeakCheckExtension() {}
@@ -76,19 +75,22 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
       return;
     }
     Configuration settings = settings(context);
-    ForcedCollection collection =
-        context.getRoot().getStore(NAMESPACE).getOrDefault(COLLECTION_KEY, ForcedCollection.class, ForcedCollection.DEFAULT);
-    collection.collectUntil(() -> tracked.stream().allMatch(TrackedObject::isCleared), settings.timeout());
-    List<TrackedObject> survivors =
-        tracked.stream().filter(t -> !t.isCleared()).collect(Collectors.toList());
-    if (survivors.isEmpty()) {
+    Checker checker = context.getRoot().getStore(NAMESPACE).getOrDefault(CHECKER_KEY, Checker.class, Checker.DEFAULT);
+    List<Object> excluded = new ArrayList<>();
+    context.getTestInstances().ifPresent(instances -> excluded.addAll(instances.getAllInstances()));
+    context.getExecutionException().ifPresent(excluded::add);
+    Checker.Result result =
+        checker.check(
+            tracked,
+            settings,
+            excluded,
+            List.of(Thread.currentThread()),
+            context.getRequiredTestClass().getName(),
+            context.getRequiredTestMethod().getName() + uniqueSuffix(context));
+    if (!result.leaked()) {
       return;
     }
-    List<LeakedObject> leaks = describeLeaks(survivors);
-    if (leaks.isEmpty()) {
-      return;
-    }
-    LeakDetectedError error = LeakReport.error(leaks, tracked.size());
+    LeakDetectedError error = result.error();
     if (settings.mode() == Configuration.Mode.REPORT_ONLY) {
       String report =
           "[leakcheck] " + context.getDisplayName() + " in " + context.getRequiredTestClass().getName()
@@ -100,19 +102,11 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
     throw error;
   }
 
-  /** The survivors as leaked objects; the place where the retaining-path analysis slots in. */
-  private static List<LeakedObject> describeLeaks(List<TrackedObject> survivors) {
-    return survivors.stream()
-        .map(
-            t ->
-                new LeakedObject(
-                    t.label().orElse(null),
-                    t.className(),
-                    t.identityHash(),
-                    t.trackedAt().toString(),
-                    null,
-                    "retaining-path analysis is not part of this build"))
-        .collect(Collectors.toList());
+  /** Tells repeated and parameterized invocations apart in report file names. */
+  private static String uniqueSuffix(ExtensionContext context) {
+    String id = context.getUniqueId();
+    int invocation = id.lastIndexOf("-invocation:#");
+    return invocation < 0 ? "" : "-" + id.substring(invocation + "-invocation:#".length()).replaceAll("\\D", "");
   }
 
   /** The run-wide configuration, with this test's {@link LeakCheck} attributes applied. */

@@ -2,6 +2,7 @@ package org.leakcheck;
 
 import java.util.Objects;
 import java.util.Optional;
+import java.util.OptionalLong;
 
 /**
  * A tracked object that was still strongly reachable after the test: what it is, where it was
@@ -15,6 +16,8 @@ public final class LeakedObject {
   private final String trackedAt;
   private final RetainingPath retainingPath;
   private final String noPathReason;
+  private final long retainedBytes;
+  private final long retainedObjects;
 
   /**
    * Creates a leaked object description.
@@ -33,6 +36,32 @@ public final class LeakedObject {
       String trackedAt,
       RetainingPath retainingPath,
       String noPathReason) {
+    this(label, className, identityHashCode, trackedAt, retainingPath, noPathReason, -1, -1);
+  }
+
+  /**
+   * Creates a leaked object description with the size it retains.
+   *
+   * @param label the label given to {@code track}, or {@code null}
+   * @param className the object's class name
+   * @param identityHashCode its identity hash code
+   * @param trackedAt where it was tracked ({@code File.java:line})
+   * @param retainingPath the retaining path, or {@code null} when it could not be computed
+   * @param noPathReason why there is no path; {@code null} when there is one
+   * @param retainedBytes the estimated bytes only it keeps alive (itself included), or -1
+   * @param retainedObjects how many objects only it keeps alive (itself included), or -1
+   */
+  public LeakedObject(
+      String label,
+      String className,
+      int identityHashCode,
+      String trackedAt,
+      RetainingPath retainingPath,
+      String noPathReason,
+      long retainedBytes,
+      long retainedObjects) {
+    this.retainedBytes = retainedBytes;
+    this.retainedObjects = retainedObjects;
     this.label = label;
     this.className = Objects.requireNonNull(className, "className");
     this.identityHashCode = identityHashCode;
@@ -72,6 +101,19 @@ public final class LeakedObject {
    */
   public Optional<String> noPathReason() {
     return Optional.ofNullable(noPathReason);
+  }
+
+  /**
+   * @return an estimate of the bytes that would be freed if only this object were released (its
+   *     retained size, itself included), when a heap dump was analysed
+   */
+  public OptionalLong retainedBytes() {
+    return retainedBytes < 0 ? OptionalLong.empty() : OptionalLong.of(retainedBytes);
+  }
+
+  /** @return how many objects only this object keeps alive (itself included), when known */
+  public OptionalLong retainedObjects() {
+    return retainedObjects < 0 ? OptionalLong.empty() : OptionalLong.of(retainedObjects);
   }
 
   /** @return the class name and label, as {@code com.example.Worker "Alice"} */

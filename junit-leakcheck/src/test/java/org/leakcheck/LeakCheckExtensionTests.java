@@ -19,7 +19,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.leakcheck.internal.check.Checker;
 import org.leakcheck.internal.collect.ForcedCollection;
+import org.leakcheck.internal.dump.DumpCoordinator;
 import org.leakcheck.internal.collect.GcTrigger;
 
 class LeakCheckExtensionTests {
@@ -264,7 +266,7 @@ class LeakCheckExtensionTests {
       context
           .getRoot()
           .getStore(ExtensionContext.Namespace.create(LeakCheckExtension.class))
-          .put(LeakCheckExtension.COLLECTION_KEY, new ForcedCollection(List.of(this)));
+          .put(LeakCheckExtension.CHECKER_KEY, new Checker(new ForcedCollection(List.of(this)), DumpCoordinator.SHARED));
     }
   }
 

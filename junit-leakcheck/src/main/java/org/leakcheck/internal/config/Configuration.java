@@ -6,9 +6,10 @@ import java.io.UncheckedIOException;
 import java.net.URL;
 import java.time.Duration;
 import java.time.format.DateTimeParseException;
-import java.util.ArrayList;
+import java.nio.file.InvalidPathException;
+import java.nio.file.Path;
+import java.nio.file.Paths;
 import java.util.Enumeration;
-import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
 import java.util.Properties;
@@ -29,11 +30,21 @@ public final class Configuration {
   public static final String PREFIX = "leakcheck.";
 
   /** Every key we read; anything else under {@link #PREFIX} is a mistake worth reporting. */
-  static final Set<String> KNOWN_KEYS = Set.of(LeakCheck.TIMEOUT_KEY, LeakCheck.MODE_KEY);
+  static final Set<String> KNOWN_KEYS =
+      Set.of(
+          LeakCheck.TIMEOUT_KEY,
+          LeakCheck.MODE_KEY,
+          LeakCheck.RETAINING_PATH_KEY,
+          LeakCheck.REPORTS_DIR_KEY,
+          LeakCheck.KEEP_DUMPS_KEY,
+          LeakCheck.ANALYSIS_TIMEOUT_KEY,
+          LeakCheck.ANALYSIS_MAX_HEAP_KEY);
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
+  public static final Duration DEFAULT_ANALYSIS_TIMEOUT = Duration.ofMinutes(2);
+  public static final Path DEFAULT_REPORTS_DIR = Paths.get("target", "leakcheck");
 
-  public static final Configuration DEFAULTS = new Configuration(DEFAULT_TIMEOUT, Mode.FAIL);
+  private static final Pattern MAX_HEAP = Pattern.compile("\\d+[kKmMgG]?");
 
   private static final Pattern SIMPLE_DURATION =
       Pattern.compile("(\\d+)\\s*(ms|s|m|min|h)", Pattern.CASE_INSENSITIVE);
@@ -44,12 +55,36 @@ public final class Configuration {
     REPORT_ONLY
   }
 
+  /** Which heap dumps are kept after analysis. */
+  public enum KeepDumps {
+    NEVER,
+    ON_FAILURE,
+    ALWAYS
+  }
+
   private final Duration timeout;
   private final Mode mode;
+  private final boolean retainingPath;
+  private final Path reportsDir;
+  private final KeepDumps keepDumps;
+  private final Duration analysisTimeout;
+  private final String analysisMaxHeap;
 
-  Configuration(Duration timeout, Mode mode) {
+  Configuration(
+      Duration timeout,
+      Mode mode,
+      boolean retainingPath,
+      Path reportsDir,
+      KeepDumps keepDumps,
+      Duration analysisTimeout,
+      String analysisMaxHeap) {
     this.timeout = timeout;
     this.mode = mode;
+    this.retainingPath = retainingPath;
+    this.reportsDir = reportsDir;
+    this.keepDumps = keepDumps;
+    this.analysisTimeout = analysisTimeout;
+    this.analysisMaxHeap = analysisMaxHeap;
   }
 
   /**
@@ -74,7 +109,80 @@ public final class Configuration {
             .orElse(DEFAULT_TIMEOUT);
     Mode mode =
         parameters.apply(LeakCheck.MODE_KEY).map(v -> parseMode(LeakCheck.MODE_KEY, v)).orElse(Mode.FAIL);
-    return new Configuration(timeout, mode);
+    boolean retainingPath =
+        parameters
+            .apply(LeakCheck.RETAINING_PATH_KEY)
+            .map(v -> parseBoolean(LeakCheck.RETAINING_PATH_KEY, v))
+            .orElse(true);
+    Path reportsDir =
+        parameters
+            .apply(LeakCheck.REPORTS_DIR_KEY)
+            .map(v -> parsePath(LeakCheck.REPORTS_DIR_KEY, v))
+            .orElse(DEFAULT_REPORTS_DIR);
+    KeepDumps keepDumps =
+        parameters
+            .apply(LeakCheck.KEEP_DUMPS_KEY)
+            .map(v -> parseKeepDumps(LeakCheck.KEEP_DUMPS_KEY, v))
+            .orElse(KeepDumps.NEVER);
+    Duration analysisTimeout =
+        parameters
+            .apply(LeakCheck.ANALYSIS_TIMEOUT_KEY)
+            .map(v -> parseDuration(LeakCheck.ANALYSIS_TIMEOUT_KEY, v))
+            .orElse(DEFAULT_ANALYSIS_TIMEOUT);
+    String maxHeap =
+        parameters
+            .apply(LeakCheck.ANALYSIS_MAX_HEAP_KEY)
+            .map(v -> parseMaxHeap(LeakCheck.ANALYSIS_MAX_HEAP_KEY, v))
+            .orElse(null);
+    return new Configuration(
+        timeout, mode, retainingPath, reportsDir, keepDumps, analysisTimeout, maxHeap);
+  }
+
+  static boolean parseBoolean(String key, String value) {
+    switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "true":
+        return true;
+      case "false":
+        return false;
+      default:
+        throw new ConfigurationException(
+            key, "'" + value + "' is not a boolean for " + key + "; use 'true' or 'false'");
+    }
+  }
+
+  static Path parsePath(String key, String value) {
+    if (value.isBlank()) {
+      throw new ConfigurationException(key, "the directory for " + key + " must not be blank");
+    }
+    try {
+      return Paths.get(value.trim());
+    } catch (InvalidPathException e) {
+      throw new ConfigurationException(key, "'" + value + "' is not a path for " + key + ": " + e.getReason());
+    }
+  }
+
+  static KeepDumps parseKeepDumps(String key, String value) {
+    switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "never":
+        return KeepDumps.NEVER;
+      case "on-failure":
+      case "on_failure":
+        return KeepDumps.ON_FAILURE;
+      case "always":
+        return KeepDumps.ALWAYS;
+      default:
+        throw new ConfigurationException(
+            key, "'" + value + "' is not a value for " + key + "; use 'never', 'on-failure' or 'always'");
+    }
+  }
+
+  static String parseMaxHeap(String key, String value) {
+    String text = value.trim();
+    if (!MAX_HEAP.matcher(text).matches()) {
+      throw new ConfigurationException(
+          key, "'" + value + "' is not a heap size for " + key + "; use a size as for -Xmx: 512m, 2g");
+    }
+    return text;
   }
 
   /**
@@ -174,16 +282,36 @@ public final class Configuration {
     return mode;
   }
 
-  /** A copy with the given values where they are present. */
-  public Configuration with(Optional<Duration> timeout, Optional<Mode> mode) {
-    return new Configuration(timeout.orElse(this.timeout), mode.orElse(this.mode));
+  public boolean retainingPath() {
+    return retainingPath;
   }
 
-  /** Lists key = value pairs, for messages. */
-  public List<String> describe() {
-    List<String> lines = new ArrayList<>();
-    lines.add(LeakCheck.TIMEOUT_KEY + " = " + timeout);
-    lines.add(LeakCheck.MODE_KEY + " = " + mode.name().toLowerCase(Locale.ROOT).replace('_', '-'));
-    return lines;
+  public Path reportsDir() {
+    return reportsDir;
+  }
+
+  public KeepDumps keepDumps() {
+    return keepDumps;
+  }
+
+  public Duration analysisTimeout() {
+    return analysisTimeout;
+  }
+
+  /** The analyser JVM's -Xmx value, or {@code null} to choose it from the dump's size. */
+  public String analysisMaxHeap() {
+    return analysisMaxHeap;
+  }
+
+  /** A copy with the given values where they are present. */
+  public Configuration with(Optional<Duration> timeout, Optional<Mode> mode) {
+    return new Configuration(
+        timeout.orElse(this.timeout),
+        mode.orElse(this.mode),
+        retainingPath,
+        reportsDir,
+        keepDumps,
+        analysisTimeout,
+        analysisMaxHeap);
   }
 }

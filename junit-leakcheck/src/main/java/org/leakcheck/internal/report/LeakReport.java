@@ -1,6 +1,11 @@
 package org.leakcheck.internal.report;
 
+import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.List;
+import java.util.Locale;
+import java.util.Optional;
+import java.util.regex.Pattern;
 import org.leakcheck.LeakDetectedError;
 import org.leakcheck.LeakedObject;
 import org.leakcheck.RetainingPath;
@@ -27,26 +32,36 @@ public final class LeakReport {
   private LeakReport() {}
 
   /** The error for {@code leaks} found among {@code trackedCount} tracked objects. */
-  public static LeakDetectedError error(List<LeakedObject> leaks, int trackedCount) {
-    return new LeakDetectedError(message(leaks, trackedCount), leaks, trackedCount);
+  public static LeakDetectedError error(List<LeakedObject> leaks, int trackedCount, Optional<Path> keptDump) {
+    return new LeakDetectedError(message(leaks, trackedCount, keptDump), leaks, trackedCount);
   }
 
   /** The report text. */
   public static String message(List<LeakedObject> leaks, int trackedCount) {
+    return message(leaks, trackedCount, Optional.empty());
+  }
+
+  /** The report text, naming the kept heap dump. */
+  public static String message(List<LeakedObject> leaks, int trackedCount, Optional<Path> keptDump) {
     StringBuilder out = new StringBuilder();
     out.append(headline(leaks.size(), trackedCount));
     boolean anyPath = false;
-    for (LeakedObject leak : leaks) {
+    for (int i = 0; i < leaks.size(); i++) {
+      LeakedObject leak = leaks.get(i);
       out.append("\n\n");
       if (leak.retainingPath().isPresent()) {
         anyPath = true;
         out.append(describe(leak)).append(" is retained by:\n\n");
-        appendPath(out, leak.retainingPath().get());
+        appendPath(out, leak.retainingPath().get(), leakedNote(leak));
+        sameRootAsEarlier(leaks, i).ifPresent(
+            earlier -> out.append("\n  (same GC root as ").append(earlier).append(": likely one cause)"));
       } else {
         out.append(describe(leak)).append(" is still strongly reachable.\n");
         out.append("  retaining path: not computed: ").append(leak.noPathReason().orElse("unknown"));
       }
     }
+    keptDump.ifPresent(
+        dump -> out.append("\n\nHeap dump: ").append(dump).append(" (kept: ").append(org.leakcheck.LeakCheck.KEEP_DUMPS_KEY).append(")"));
     out.append("\n\n");
     out.append(
         anyPath
@@ -55,6 +70,17 @@ public final class LeakReport {
             : "Hint: the object is held by something outside the test (a static field, a running"
                 + " thread, a thread-local, a registry); see the retaining path to find it.");
     return out.toString();
+  }
+
+  private static Optional<String> sameRootAsEarlier(List<LeakedObject> leaks, int index) {
+    String root = leaks.get(index).retainingPath().get().root();
+    for (int j = 0; j < index; j++) {
+      LeakedObject earlier = leaks.get(j);
+      if (earlier.retainingPath().isPresent() && earlier.retainingPath().get().root().equals(root)) {
+        return Optional.of(simpleName(earlier.className()) + earlier.label().map(l -> " \"" + Texts.abbreviate(l, 60) + "\"").orElse(""));
+      }
+    }
+    return Optional.empty();
   }
 
   static String headline(int leaked, int tracked) {
@@ -80,29 +106,119 @@ public final class LeakReport {
         + ")";
   }
 
-  static void appendPath(StringBuilder out, RetainingPath path) {
+  static void appendPath(StringBuilder out, RetainingPath path, String leakedNote) {
     out.append("  GC root: ").append(path.root()).append('\n');
-    List<RetainingPath.Step> steps = path.steps();
+    List<RetainingPath.Step> steps = fold(path.steps());
     int classWidth = 0;
     int refWidth = 0;
     for (RetainingPath.Step step : steps) {
-      classWidth = Math.max(classWidth, step.className().length());
+      classWidth = Math.max(classWidth, displayName(step.className()).length());
       refWidth = Math.max(refWidth, step.reference().length());
     }
     for (int i = 0; i < steps.size(); i++) {
       RetainingPath.Step step = steps.get(i);
       boolean last = i == steps.size() - 1;
       out.append(last ? "  ╰→ " : "  ├─ ");
-      out.append(Texts.padRight(step.className(), classWidth)).append("  ");
-      String tail = step.summary().orElse("");
+      out.append(Texts.padRight(displayName(step.className()), classWidth)).append("  ");
+      String tail = step.summary().map(t -> Texts.abbreviate(t, 100)).orElse("");
       if (last) {
-        tail = tail.isEmpty() ? LEAKED_MARK : tail + "  " + LEAKED_MARK;
+        tail = tail.isEmpty() ? leakedNote : tail + "  " + leakedNote;
       }
       out.append(tail.isEmpty() ? step.reference() : Texts.padRight(step.reference(), refWidth) + "  " + tail);
       if (!last) {
         out.append('\n');
       }
     }
+  }
+
+  private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
+
+  /**
+   * Folds collection internals into one readable step: a hash table's {@code .table → [i] →
+   * (.next)* → .value} becomes {@code ["key"]}, and a list's {@code .elementData → [i]} becomes
+   * {@code [i]}. The raw chain stays in {@link RetainingPath#steps()}.
+   */
+  static List<RetainingPath.Step> fold(List<RetainingPath.Step> raw) {
+    List<RetainingPath.Step> out = new ArrayList<>();
+    int i = 0;
+    while (i < raw.size()) {
+      RetainingPath.Step step = raw.get(i);
+      if (".table".equals(step.reference()) && step.className().endsWith("[]")) {
+        int j = i + 1;
+        String key = null;
+        while (j < raw.size()
+            && (INDEX.matcher(raw.get(j).reference()).matches() || ".next".equals(raw.get(j).reference()))
+            && raw.get(j).className().contains("$")) {
+          key = raw.get(j).summary().filter(t -> t.startsWith("key=")).map(t -> t.substring(4)).orElse(key);
+          j++;
+        }
+        if (j > i + 1 && j < raw.size()) {
+          String ref = raw.get(j).reference();
+          if (".value".equals(ref) || ".val".equals(ref)) {
+            out.add(new RetainingPath.Step(raw.get(j).className(), "[" + (key == null ? "?" : key) + "]", raw.get(j).summary().orElse(null)));
+            i = j + 1;
+            continue;
+          }
+          if (".key".equals(ref)) {
+            out.add(new RetainingPath.Step(raw.get(j).className(), "(a key)", raw.get(j).summary().orElse(null)));
+            i = j + 1;
+            continue;
+          }
+        }
+      }
+      if (LIST_ARRAYS.contains(step.reference())
+          && step.className().endsWith("[]")
+          && i + 1 < raw.size()
+          && INDEX.matcher(raw.get(i + 1).reference()).matches()) {
+        RetainingPath.Step element = raw.get(i + 1);
+        out.add(new RetainingPath.Step(element.className(), element.reference(), element.summary().orElse(null)));
+        i += 2;
+        continue;
+      }
+      out.add(step);
+      i++;
+    }
+    return out;
+  }
+
+  private static final java.util.Set<String> LIST_ARRAYS =
+      java.util.Set.of(".elementData", ".elements", ".array", ".queue", ".es");
+
+  /** Lambdas and anonymous classes named by where they were written. */
+  static String displayName(String className) {
+    int lambda = className.indexOf("$$Lambda");
+    if (lambda > 0) {
+      return "lambda in " + className.substring(0, lambda);
+    }
+    int dollar = className.lastIndexOf('$');
+    if (dollar > 0 && dollar < className.length() - 1 && className.chars().skip(dollar + 1).allMatch(Character::isDigit)) {
+      String outer = className.substring(0, dollar);
+      return className + " (anonymous class in " + outer.substring(outer.lastIndexOf('.') + 1) + ")";
+    }
+    return className;
+  }
+
+  /** {@code <- leaked (retains 1.2 kB in 14 objects)}. */
+  static String leakedNote(LeakedObject leak) {
+    if (leak.retainedBytes().isEmpty() || leak.retainedObjects().isEmpty()) {
+      return LEAKED_MARK;
+    }
+    long objects = leak.retainedObjects().getAsLong();
+    return LEAKED_MARK + " (retains " + bytes(leak.retainedBytes().getAsLong()) + " in " + objects
+        + (objects == 1 ? " object)" : " objects)");
+  }
+
+  static String bytes(long n) {
+    if (n < 1024) {
+      return n + " B";
+    }
+    if (n < 1024 * 1024) {
+      return String.format(Locale.ROOT, "%.1f kB", n / 1024.0);
+    }
+    if (n < 1024L * 1024 * 1024) {
+      return String.format(Locale.ROOT, "%.1f MB", n / (1024.0 * 1024));
+    }
+    return String.format(Locale.ROOT, "%.1f GB", n / (1024.0 * 1024 * 1024));
   }
 
   static String simpleName(String className) {

@@ -1,0 +1,235 @@
+package org.leakcheck.internal.dump;
+
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.nio.file.FileAlreadyExistsException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import java.util.concurrent.CompletableFuture;
+import java.util.concurrent.ExecutionException;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
+import java.util.concurrent.locks.ReentrantLock;
+import org.leakcheck.internal.analysis.AnalysisException;
+import org.leakcheck.internal.analysis.AnalysisRequest;
+import org.leakcheck.internal.analysis.AnalysisResult;
+import org.leakcheck.internal.analysis.TrackedVerdict;
+import org.leakcheck.internal.analysis.Verdict;
+import org.leakcheck.internal.config.Configuration;
+import org.leakcheck.internal.config.Configuration.KeepDumps;
+
+/**
+ * Takes heap dumps and has them analysed, one dump at a time for the whole JVM. Tests that need a
+ * dump at about the same moment (parallel execution) share one: the first becomes the batch's
+ * leader, waits a moment for others to join, then dumps once and analyses once for all of them.
+ *
+ * <p>Dumps are written owner-only, into a directory only the owner can enter, and deleted after
+ * analysis unless the configuration keeps them; nothing is left behind when a step fails.
+ */
+public final class DumpCoordinator {
+
+  /** How long a batch leader waits for concurrent tests to join its dump. */
+  private static final long GATHER_NANOS = TimeUnit.MILLISECONDS.toNanos(25);
+
+  /** Free disk space wanted beyond the estimated dump size. */
+  private static final long DISK_MARGIN = 64L << 20;
+
+  public static final DumpCoordinator SHARED = new DumpCoordinator(HeapDumper.HOTSPOT, DumpAnalyzer.CHILD_JVM);
+
+  private final HeapDumper dumper;
+  private final DumpAnalyzer analyzer;
+  private final ReentrantLock dumping = new ReentrantLock();
+  private final Object lock = new Object();
+  private Batch open;
+
+  public DumpCoordinator(HeapDumper dumper, DumpAnalyzer analyzer) {
+    this.dumper = dumper;
+    this.analyzer = analyzer;
+  }
+
+  private static final class Batch {
+    final List<Submission> members = new ArrayList<>();
+    final Map<Submission, CompletableFuture<Outcome>> outcomes = new HashMap<>();
+  }
+
+  /** Dumps (or joins a dump) and analyses it; blocks until this submission's outcome is known. */
+  public Outcome analyse(Submission submission) {
+    Batch batch;
+    boolean leader;
+    CompletableFuture<Outcome> outcome = new CompletableFuture<>();
+    synchronized (lock) {
+      leader = open == null;
+      if (leader) {
+        open = new Batch();
+      }
+      batch = open;
+      batch.members.add(submission);
+      batch.outcomes.put(submission, outcome);
+    }
+    if (leader) {
+      LockSupport.parkNanos(GATHER_NANOS);
+      dumping.lock();
+      try {
+        synchronized (lock) {
+          open = null; // later submissions start the next batch
+        }
+        run(batch);
+      } finally {
+        dumping.unlock();
+      }
+    }
+    try {
+      return outcome.get();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+      return Outcome.failed("interrupted while waiting for the heap dump analysis", null);
+    } catch (ExecutionException e) {
+      return Outcome.failed("the heap dump analysis failed: " + e.getCause(), null);
+    }
+  }
+
+  private void run(Batch batch) {
+    Submission first = batch.members.get(0);
+    Configuration settings = first.settings();
+    Path dump = null;
+    boolean keep = false;
+    try {
+      Path directory = settings.reportsDir().resolve(safeName(first.testClass()));
+      dump = dumpFile(directory, first.testName());
+      String problem = write(dump);
+      if (problem != null) {
+        completeAll(batch, Outcome.failed(problem, null));
+        return;
+      }
+      Set<Long> serials = new HashSet<>();
+      Set<Long> requests = new HashSet<>();
+      for (Submission s : batch.members) {
+        serials.addAll(s.serials());
+        requests.add(s.requestId());
+      }
+      AnalysisRequest request =
+          AnalysisRequest.builder(dump).trackedSerials(serials).markerRequests(requests).retainedSizes(true).build();
+      AnalysisResult result;
+      try {
+        result = analyzer.analyze(request, settings.analysisTimeout(), settings.analysisMaxHeap());
+      } catch (AnalysisException e) {
+        keep = settings.keepDumps() != KeepDumps.NEVER;
+        completeAll(batch, Outcome.failed(e.getMessage(), keep ? dump : null));
+        return;
+      }
+      boolean leakFound =
+          result.bySerial().values().stream().anyMatch(v -> v.verdict() == Verdict.STRONGLY_REACHABLE);
+      keep = settings.keepDumps() == KeepDumps.ALWAYS || (leakFound && settings.keepDumps() == KeepDumps.ON_FAILURE);
+      for (Submission s : batch.members) {
+        Map<Long, TrackedVerdict> mine = new HashMap<>();
+        for (Long serial : s.serials()) {
+          TrackedVerdict v = result.bySerial().get(serial);
+          if (v != null) {
+            mine.put(serial, v);
+          }
+        }
+        batch.outcomes.get(s).complete(Outcome.analysed(mine, keep ? dump : null));
+      }
+    } catch (IOException | RuntimeException | Error e) {
+      completeAll(batch, Outcome.failed("the heap dump could not be made or analysed: " + oneLine(e), null));
+      keep = false;
+    } finally {
+      if (dump != null && !keep) {
+        deleteQuietly(dump);
+      }
+    }
+  }
+
+  /**
+   * Writes the dump, owner-only.
+   *
+   * @return why it could not be written, or {@code null}
+   */
+  private String write(Path dump) {
+    long needed = estimatedDumpSize() + DISK_MARGIN;
+    try {
+      long free = Files.getFileStore(dump.getParent()).getUsableSpace();
+      if (free < needed) {
+        return "not enough free disk space for the heap dump in " + dump.getParent() + ": about "
+            + (needed >> 20) + " MB needed, " + (free >> 20) + " MB free";
+      }
+    } catch (IOException e) {
+      // The store cannot be asked; the dump itself will tell.
+    }
+    try {
+      dumper.dump(dump);
+      restrictToOwner(dump, "rw-------");
+      return null;
+    } catch (IOException | RuntimeException e) {
+      deleteQuietly(dump);
+      return "the heap dump could not be written to " + dump + ": " + oneLine(e);
+    }
+  }
+
+  /** A new dump file's path in an owner-only directory; the file itself does not exist yet. */
+  static Path dumpFile(Path directory, String testName) throws IOException {
+    try {
+      Files.createDirectories(directory);
+    } catch (FileAlreadyExistsException e) {
+      throw new IOException(directory + " exists and is not a directory", e);
+    }
+    restrictToOwner(directory, "rwx------");
+    String base = safeName(testName);
+    for (int i = 0; ; i++) {
+      Path candidate = directory.resolve(i == 0 ? base + ".hprof" : base + "-" + i + ".hprof");
+      if (!Files.exists(candidate)) {
+        candidate.toFile().deleteOnExit(); // a JVM killed mid-analysis leaves nothing behind
+        return candidate;
+      }
+    }
+  }
+
+  private static void restrictToOwner(Path path, String permissions) throws IOException {
+    try {
+      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
+    } catch (UnsupportedOperationException e) {
+      // Not a POSIX file system (Windows): its default ACLs apply.
+    }
+  }
+
+  /** The heap in use now: a live dump is at most about this big. */
+  private static long estimatedDumpSize() {
+    return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
+  }
+
+  static String safeName(String name) {
+    String safe = name.replaceAll("[^A-Za-z0-9._-]+", "_");
+    if (safe.length() > 120) {
+      safe = safe.substring(0, 120);
+    }
+    return safe.isEmpty() ? "test" : safe;
+  }
+
+  private static void completeAll(Batch batch, Outcome outcome) {
+    for (CompletableFuture<Outcome> f : batch.outcomes.values()) {
+      f.complete(outcome);
+    }
+  }
+
+  private static void deleteQuietly(Path file) {
+    try {
+      Files.deleteIfExists(file);
+    } catch (IOException e) {
+      // Reported nowhere: the file is owner-only and marked delete-on-exit.
+    }
+  }
+
+  private static String oneLine(Throwable e) {
+    String message = e.getMessage();
+    String text = message == null || message.isBlank() ? e.getClass().getSimpleName() : message;
+    int newline = text.indexOf('\n');
+    return newline < 0 ? text : text.substring(0, newline);
+  }
+}

@@ -1,0 +1,46 @@
+package org.leakcheck.internal.dump;
+
+import java.nio.file.Path;
+import java.util.Map;
+import java.util.Optional;
+import org.leakcheck.internal.analysis.TrackedVerdict;
+
+/**
+ * What the heap dump said of one submission: a verdict per serial, or the reason there is none;
+ * and the dump, when it was kept.
+ */
+public final class Outcome {
+
+  private final Map<Long, TrackedVerdict> verdicts;
+  private final String failure;
+  private final Path keptDump;
+
+  private Outcome(Map<Long, TrackedVerdict> verdicts, String failure, Path keptDump) {
+    this.verdicts = verdicts;
+    this.failure = failure;
+    this.keptDump = keptDump;
+  }
+
+  static Outcome analysed(Map<Long, TrackedVerdict> verdicts, Path keptDump) {
+    return new Outcome(Map.copyOf(verdicts), null, keptDump);
+  }
+
+  static Outcome failed(String reason, Path keptDump) {
+    return new Outcome(Map.of(), reason, keptDump);
+  }
+
+  /** The verdict for {@code serial}; empty when the analysis failed. */
+  public Optional<TrackedVerdict> verdict(long serial) {
+    return Optional.ofNullable(verdicts.get(serial));
+  }
+
+  /** Why there are no verdicts (dump impossible, analysis failed…), one line. */
+  public Optional<String> failure() {
+    return Optional.ofNullable(failure);
+  }
+
+  /** The heap dump, when it was kept. */
+  public Optional<Path> keptDump() {
+    return Optional.ofNullable(keptDump);
+  }
+}

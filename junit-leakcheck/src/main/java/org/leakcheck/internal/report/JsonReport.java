@@ -1,0 +1,111 @@
+package org.leakcheck.internal.report;
+
+import java.io.IOException;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.util.List;
+import java.util.Optional;
+import org.leakcheck.LeakedObject;
+import org.leakcheck.RetainingPath;
+
+/**
+ * The machine-readable leak report, one JSON file per test with leaks, written next to where its
+ * heap dump goes ({@code <reportsDir>/<test class>/<test>.json}), for CI tooling.
+ */
+public final class JsonReport {
+
+  private JsonReport() {}
+
+  /** Writes the report; a failure to write it never hides the leak itself, so it is ignored. */
+  public static Optional<Path> writeQuietly(
+      Path reportsDir, String testClass, String testName, List<LeakedObject> leaks, Optional<Path> keptDump) {
+    try {
+      Path dir = reportsDir.resolve(fileName(testClass));
+      Files.createDirectories(dir);
+      Path file = dir.resolve(fileName(testName) + ".json");
+      Files.write(file, render(testClass, testName, leaks, keptDump).getBytes(StandardCharsets.UTF_8));
+      return Optional.of(file);
+    } catch (IOException | RuntimeException e) {
+      return Optional.empty();
+    }
+  }
+
+  static String fileName(String name) {
+    String safe = name.replaceAll("[^A-Za-z0-9._-]+", "_");
+    return safe.length() > 120 ? safe.substring(0, 120) : safe.isEmpty() ? "test" : safe;
+  }
+
+  /** The JSON text. */
+  public static String render(String testClass, String testName, List<LeakedObject> leaks, Optional<Path> keptDump) {
+    StringBuilder out = new StringBuilder();
+    out.append("{\n");
+    out.append("  \"testClass\": ").append(str(testClass)).append(",\n");
+    out.append("  \"test\": ").append(str(testName)).append(",\n");
+    out.append("  \"heapDump\": ").append(keptDump.map(p -> str(p.toString())).orElse("null")).append(",\n");
+    out.append("  \"leaks\": [");
+    for (int i = 0; i < leaks.size(); i++) {
+      LeakedObject leak = leaks.get(i);
+      out.append(i == 0 ? "\n" : ",\n");
+      out.append("    {\n");
+      out.append("      \"label\": ").append(leak.label().map(JsonReport::str).orElse("null")).append(",\n");
+      out.append("      \"className\": ").append(str(leak.className())).append(",\n");
+      out.append("      \"identityHashCode\": ").append(leak.identityHashCode()).append(",\n");
+      out.append("      \"trackedAt\": ").append(str(leak.trackedAt())).append(",\n");
+      out.append("      \"retainedBytes\": ").append(leak.retainedBytes().isPresent() ? String.valueOf(leak.retainedBytes().getAsLong()) : "null").append(",\n");
+      out.append("      \"retainedObjects\": ").append(leak.retainedObjects().isPresent() ? String.valueOf(leak.retainedObjects().getAsLong()) : "null").append(",\n");
+      if (leak.retainingPath().isPresent()) {
+        RetainingPath path = leak.retainingPath().get();
+        out.append("      \"gcRoot\": ").append(str(path.root())).append(",\n");
+        out.append("      \"path\": [");
+        List<RetainingPath.Step> steps = path.steps();
+        for (int j = 0; j < steps.size(); j++) {
+          RetainingPath.Step step = steps.get(j);
+          out.append(j == 0 ? "\n" : ",\n");
+          out.append("        {\"className\": ").append(str(step.className()))
+              .append(", \"reference\": ").append(str(step.reference()))
+              .append(", \"summary\": ").append(step.summary().map(JsonReport::str).orElse("null")).append("}");
+        }
+        out.append("\n      ]\n");
+      } else {
+        out.append("      \"gcRoot\": null,\n");
+        out.append("      \"noPathReason\": ").append(str(leak.noPathReason().orElse(""))).append("\n");
+      }
+      out.append("    }");
+    }
+    out.append(leaks.isEmpty() ? "]\n" : "\n  ]\n");
+    out.append("}\n");
+    return out.toString();
+  }
+
+  static String str(String s) {
+    StringBuilder b = new StringBuilder(s.length() + 2).append('"');
+    for (int i = 0; i < s.length(); i++) {
+      char c = s.charAt(i);
+      switch (c) {
+        case '"':
+          b.append("\\\"");
+          break;
+        case '\\':
+          b.append("\\\\");
+          break;
+        case '\n':
+          b.append("\\n");
+          break;
+        case '\r':
+          b.append("\\r");
+          break;
+        case '\t':
+          b.append("\\t");
+          break;
+        default:
+          if (c < 0x20) {
+            b.append(String.format("\\u%04x", (int) c));
+          } else {
+            b.append(c);
+          }
+      }
+    }
+    return b.append('"').toString();
+  }
+}
