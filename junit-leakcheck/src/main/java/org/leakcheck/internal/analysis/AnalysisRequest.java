@@ -1,0 +1,121 @@
+package org.leakcheck.internal.analysis;
+
+import java.nio.file.Path;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Objects;
+import java.util.Set;
+
+/**
+ * What to look for in a heap dump: the tracked objects (serials of their {@code
+ * TrackedReference}s), which {@link HeapMarker}s apply (their request ids), which classes belong
+ * to the test framework (name prefixes, default {@code org.junit.}) and whether to compute
+ * retained sizes.
+ */
+public final class AnalysisRequest {
+
+  /** The framework classes excluded by default. */
+  public static final List<String> DEFAULT_EXCLUDED_CLASS_PREFIXES = List.of("org.junit.");
+
+  private final Path dump;
+  private final Set<Long> trackedSerials;
+  private final Set<Long> markerRequests;
+  private final List<String> excludedClassPrefixes;
+  private final boolean retainedSizes;
+
+  public AnalysisRequest(
+      Path dump,
+      Set<Long> trackedSerials,
+      Set<Long> markerRequests,
+      List<String> excludedClassPrefixes,
+      boolean retainedSizes) {
+    this.dump = Objects.requireNonNull(dump, "dump");
+    this.trackedSerials = Set.copyOf(new LinkedHashSet<>(trackedSerials));
+    this.markerRequests = Set.copyOf(markerRequests);
+    this.excludedClassPrefixes = List.copyOf(excludedClassPrefixes);
+    this.retainedSizes = retainedSizes;
+  }
+
+  public static Builder builder(Path dump) {
+    return new Builder(dump);
+  }
+
+  public Path dump() {
+    return dump;
+  }
+
+  public Set<Long> trackedSerials() {
+    return trackedSerials;
+  }
+
+  public Set<Long> markerRequests() {
+    return markerRequests;
+  }
+
+  public List<String> excludedClassPrefixes() {
+    return excludedClassPrefixes;
+  }
+
+  public boolean retainedSizes() {
+    return retainedSizes;
+  }
+
+  @Override
+  public String toString() {
+    return "AnalysisRequest[" + dump + ", serials " + trackedSerials + ", markers "
+        + markerRequests + ", excluded " + excludedClassPrefixes + ", retained sizes "
+        + retainedSizes + "]";
+  }
+
+  /** Builds a request; by default no marker request, {@code org.junit.} excluded, sizes on. */
+  public static final class Builder {
+    private final Path dump;
+    private final Set<Long> trackedSerials = new LinkedHashSet<>();
+    private final Set<Long> markerRequests = new LinkedHashSet<>();
+    private List<String> excludedClassPrefixes = DEFAULT_EXCLUDED_CLASS_PREFIXES;
+    private boolean retainedSizes = true;
+
+    private Builder(Path dump) {
+      this.dump = dump;
+    }
+
+    public Builder track(long... serials) {
+      for (long serial : serials) {
+        trackedSerials.add(serial);
+      }
+      return this;
+    }
+
+    public Builder trackedSerials(Set<Long> serials) {
+      trackedSerials.addAll(serials);
+      return this;
+    }
+
+    public Builder markerRequest(long... requests) {
+      for (long request : requests) {
+        markerRequests.add(request);
+      }
+      return this;
+    }
+
+    public Builder markerRequests(Set<Long> requests) {
+      markerRequests.addAll(requests);
+      return this;
+    }
+
+    public Builder excludedClassPrefixes(List<String> prefixes) {
+      excludedClassPrefixes = List.copyOf(prefixes);
+      return this;
+    }
+
+    public Builder retainedSizes(boolean compute) {
+      retainedSizes = compute;
+      return this;
+    }
+
+    public AnalysisRequest build() {
+      return new AnalysisRequest(
+          dump, trackedSerials, markerRequests, excludedClassPrefixes, retainedSizes);
+    }
+  }
+}

@@ -1,0 +1,473 @@
+package org.leakcheck.internal.analysis;
+
+import java.io.IOException;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Arrays;
+import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
+import java.util.HashSet;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.Set;
+import org.leakcheck.internal.heap.ClassInfo;
+import org.leakcheck.internal.heap.FieldInfo;
+import org.leakcheck.internal.heap.HprofHeap;
+import org.leakcheck.internal.heap.HprofRoot;
+import org.leakcheck.internal.heap.StackFrameInfo;
+import org.leakcheck.internal.track.TrackedReference;
+
+/**
+ * Analyses a heap dump in this JVM: a breadth-first search over strong references from the GC
+ * roots gives, for each tracked object, whether it is strongly reachable and its shortest
+ * retaining path; a second search per leaked object (with that object blocked) gives its retained
+ * set.
+ *
+ * <p>What the test framework holds does not count: referents of {@link HeapMarker}s of kind
+ * {@link HeapMarker#EXCLUDED_OBJECT} and instances and static fields of the request's excluded
+ * class prefixes are never entered; the stack (frames, JNI locals, native stack, thread block) of
+ * the thread of a {@link HeapMarker#CHECKING_THREAD} marker is no root (its thread object still
+ * is). Roots: every HPROF root record, plus the classes of the boot, platform and application
+ * loaders (never collected); classes of other loaders are reachable only through their loader.
+ *
+ * <p>Memory: about 16 bytes per object for the index, 8 for the search (parent and queue), one
+ * bit per object for retained sizes. Use {@link AnalyzerProcess} to keep that out of a test JVM.
+ */
+public final class HeapAnalyzer {
+
+  static final String TRACKED_REFERENCE = TrackedReference.class.getName();
+  static final String HEAP_MARKER = HeapMarker.class.getName();
+  private static final String REFERENCE = "java.lang.ref.Reference";
+
+  /** Retained sizes are computed for at most this many leaked objects (one search each). */
+  static final int MAX_RETAINED_SIZE_SEARCHES = 16;
+
+  private static final int UNVISITED = -1;
+  private static final int EXCLUDED = -2;
+  private static final int ROOT_BASE = -3;
+
+  private HeapAnalyzer() {}
+
+  /**
+   * Reads the dump and answers the request.
+   *
+   * @throws org.leakcheck.internal.heap.HprofFormatException if the dump cannot be read (the
+   *     message is one line for a person)
+   * @throws IOException if the file cannot be opened or mapped
+   */
+  public static AnalysisResult analyze(AnalysisRequest request) throws IOException {
+    long start = System.nanoTime();
+    HprofHeap heap = HprofHeap.open(request.dump(), Set.of(TRACKED_REFERENCE, HEAP_MARKER));
+    long read = System.nanoTime();
+    Map<Long, TrackedVerdict> verdicts = new Search(heap, request).run();
+    long done = System.nanoTime();
+    return new AnalysisResult(
+        verdicts,
+        heap.objectCount(),
+        Duration.ofNanos(read - start),
+        Duration.ofNanos(done - read));
+  }
+
+  /** A GC root of the search: its kind, object and (for HPROF roots) its record. */
+  private record RootEntry(GcRoot.Kind kind, long objectId, HprofRoot record) {}
+
+  private static final class Search {
+    private final HprofHeap heap;
+    private final AnalysisRequest request;
+    private final HeapGraph graph;
+    private final int n;
+    private int[] parent;
+    private int[] queue;
+    private List<RootEntry> roots;
+    private final BitSet excludedObjects = new BitSet();
+    private final Set<Integer> excludedThreads = new HashSet<>();
+
+    Search(HprofHeap heap, AnalysisRequest request) {
+      this.heap = heap;
+      this.request = request;
+      this.graph = new HeapGraph(heap, request.excludedClassPrefixes());
+      this.n = heap.objectCount();
+    }
+
+    Map<Long, TrackedVerdict> run() {
+      Map<Long, Long> referents = trackedReferents();
+      readMarkers();
+      roots = roots();
+      parent = new int[n];
+      queue = new int[n];
+      Arrays.fill(parent, UNVISITED);
+      excludedObjects.stream().forEach(i -> parent[i] = EXCLUDED);
+      searchFromRoots();
+
+      Map<Long, TrackedVerdict> verdicts = new LinkedHashMap<>();
+      int sizeSearches = 0;
+      for (long serial : request.trackedSerials()) {
+        long referent = referents.getOrDefault(serial, 0L);
+        int index = referent == 0 ? -1 : heap.indexOf(referent);
+        if (index < 0) {
+          verdicts.put(serial, new TrackedVerdict(serial, Verdict.NOT_IN_DUMP, null, 0, null, -1, -1));
+          continue;
+        }
+        String className = graph.className(index);
+        if (parent[index] == UNVISITED || parent[index] == EXCLUDED) {
+          verdicts.put(
+              serial,
+              new TrackedVerdict(
+                  serial, Verdict.NOT_STRONGLY_REACHABLE, className, referent, null, -1, -1));
+          continue;
+        }
+        RetainingPath path = path(index);
+        long bytes = -1;
+        long objects = -1;
+        if (request.retainedSizes() && sizeSearches++ < MAX_RETAINED_SIZE_SEARCHES) {
+          long[] retained = retained(index);
+          bytes = retained[0];
+          objects = retained[1];
+        }
+        verdicts.put(
+            serial,
+            new TrackedVerdict(
+                serial, Verdict.STRONGLY_REACHABLE, className, referent, path, bytes, objects));
+      }
+      return verdicts;
+    }
+
+    /** Serial -> referent id of the requested {@code TrackedReference}s. */
+    private Map<Long, Long> trackedReferents() {
+      Map<Long, Long> result = new HashMap<>();
+      for (long id : heap.instancesOf(TRACKED_REFERENCE)) {
+        int index = heap.indexOf(id);
+        ClassInfo c = heap.classOf(index);
+        FieldInfo serial = c.field("serial");
+        FieldInfo referent = c.field("referent", REFERENCE);
+        if (serial == null || referent == null) {
+          continue;
+        }
+        long value = heap.fieldValue(index, serial);
+        if (request.trackedSerials().contains(value)) {
+          result.put(value, heap.fieldValue(index, referent));
+        }
+      }
+      return result;
+    }
+
+    private void readMarkers() {
+      Set<Long> checkingThreads = new HashSet<>();
+      for (long id : heap.instancesOf(HEAP_MARKER)) {
+        int index = heap.indexOf(id);
+        ClassInfo c = heap.classOf(index);
+        FieldInfo kind = c.field("kind");
+        FieldInfo requestId = c.field("request");
+        FieldInfo referent = c.field("referent", REFERENCE);
+        if (kind == null || requestId == null || referent == null) {
+          continue;
+        }
+        if (!request.markerRequests().contains(heap.fieldValue(index, requestId))) {
+          continue;
+        }
+        long target = heap.fieldValue(index, referent);
+        if (target == 0) {
+          continue;
+        }
+        long k = heap.fieldValue(index, kind);
+        if (k == HeapMarker.EXCLUDED_OBJECT) {
+          int t = heap.indexOf(target);
+          if (t >= 0) {
+            excludedObjects.set(t);
+          }
+        } else if (k == HeapMarker.CHECKING_THREAD) {
+          checkingThreads.add(target);
+        }
+      }
+      for (HprofRoot root : heap.roots()) {
+        if (root.tag() == HprofHeap.ROOT_THREAD_OBJECT && checkingThreads.contains(root.objectId())) {
+          excludedThreads.add(root.threadSerial());
+        }
+      }
+    }
+
+    /** The roots in the order the search takes them: on equal distance, the first one wins. */
+    private List<RootEntry> roots() {
+      List<RootEntry> list = new ArrayList<>();
+      Set<Long> sticky = new HashSet<>();
+      for (HprofRoot root : heap.roots()) {
+        GcRoot.Kind kind = kindOf(root.tag());
+        boolean threadStack =
+            kind == GcRoot.Kind.JAVA_FRAME
+                || kind == GcRoot.Kind.JNI_LOCAL
+                || kind == GcRoot.Kind.NATIVE_STACK
+                || kind == GcRoot.Kind.THREAD_BLOCK;
+        if (threadStack && excludedThreads.contains(root.threadSerial())) {
+          continue;
+        }
+        if (kind == GcRoot.Kind.SYSTEM_CLASS) {
+          sticky.add(root.objectId());
+        }
+        list.add(new RootEntry(kind, root.objectId(), root));
+      }
+      for (ClassInfo c : heap.classes()) {
+        if (!sticky.contains(c.id()) && graph.isPermanentClass(c)) {
+          list.add(new RootEntry(GcRoot.Kind.CLASS, c.id(), null));
+        }
+      }
+      list.sort(Comparator.comparingInt(r -> priority(r.kind())));
+      return list;
+    }
+
+    private static int priority(GcRoot.Kind kind) {
+      switch (kind) {
+        case SYSTEM_CLASS:
+          return 0;
+        case CLASS:
+          return 1;
+        case THREAD_OBJECT:
+          return 2;
+        case JAVA_FRAME:
+          return 3;
+        case JNI_LOCAL:
+          return 4;
+        case NATIVE_STACK:
+          return 5;
+        case THREAD_BLOCK:
+          return 6;
+        case MONITOR:
+          return 7;
+        case JNI_GLOBAL:
+          return 8;
+        default:
+          return 9;
+      }
+    }
+
+    private static GcRoot.Kind kindOf(int tag) {
+      switch (tag) {
+        case HprofHeap.ROOT_JNI_GLOBAL:
+          return GcRoot.Kind.JNI_GLOBAL;
+        case HprofHeap.ROOT_JNI_LOCAL:
+          return GcRoot.Kind.JNI_LOCAL;
+        case HprofHeap.ROOT_JAVA_FRAME:
+          return GcRoot.Kind.JAVA_FRAME;
+        case HprofHeap.ROOT_NATIVE_STACK:
+          return GcRoot.Kind.NATIVE_STACK;
+        case HprofHeap.ROOT_STICKY_CLASS:
+          return GcRoot.Kind.SYSTEM_CLASS;
+        case HprofHeap.ROOT_THREAD_BLOCK:
+          return GcRoot.Kind.THREAD_BLOCK;
+        case HprofHeap.ROOT_MONITOR_USED:
+          return GcRoot.Kind.MONITOR;
+        case HprofHeap.ROOT_THREAD_OBJECT:
+          return GcRoot.Kind.THREAD_OBJECT;
+        default:
+          return GcRoot.Kind.UNKNOWN;
+      }
+    }
+
+    // ------------------------------------------------------------ reachability
+
+    /** Breadth-first search from all roots; fills {@code parent}. */
+    private void searchFromRoots() {
+      int tail = 0;
+      for (int r = 0; r < roots.size(); r++) {
+        int index = heap.indexOf(roots.get(r).objectId());
+        if (index >= 0 && parent[index] == UNVISITED) {
+          parent[index] = ROOT_BASE - r;
+          queue[tail++] = index;
+        }
+      }
+      ParentVisitor visitor = new ParentVisitor();
+      visitor.tail = tail;
+      for (int head = 0; head < visitor.tail; head++) {
+        int u = queue[head];
+        visitor.from = u;
+        if (!graph.forEachEdge(u, visitor)) {
+          parent[u] = EXCLUDED;
+        }
+      }
+    }
+
+    private final class ParentVisitor implements HeapGraph.EdgeVisitor {
+      int from;
+      int tail;
+
+      @Override
+      public void edge(long target, EdgeKind kind, String name, String declaringClass, int index) {
+        int t = heap.indexOf(target);
+        if (t >= 0 && parent[t] == UNVISITED) {
+          parent[t] = from;
+          queue[tail++] = t;
+        }
+      }
+    }
+
+    // ------------------------------------------------------------ retained size
+
+    /**
+     * {bytes, objects} retained by {@code leaked}: reachable from it, but not from the roots once
+     * it is blocked. Framework objects are neither entered nor counted.
+     */
+    private long[] retained(int leaked) {
+      long[] seen = new long[(n + 63) >>> 6];
+      set(seen, leaked);
+      // 1. what stays reachable without the leaked object
+      int tail = 0;
+      for (RootEntry root : roots) {
+        int index = heap.indexOf(root.objectId());
+        if (index >= 0 && !get(seen, index) && parent[index] != EXCLUDED) {
+          set(seen, index);
+          queue[tail++] = index;
+        }
+      }
+      MarkVisitor marker = new MarkVisitor(seen, true);
+      marker.tail = tail;
+      for (int head = 0; head < marker.tail; head++) {
+        graph.forEachEdge(queue[head], marker);
+      }
+      // 2. what the leaked object reaches beyond that
+      long bytes = 0;
+      long objects = 0;
+      MarkVisitor counter = new MarkVisitor(seen, false);
+      queue[0] = leaked;
+      counter.tail = 1;
+      for (int head = 0; head < counter.tail; head++) {
+        int u = queue[head];
+        if (u != leaked && graph.isExcluded(u)) {
+          continue;
+        }
+        bytes += graph.shallowSize(u);
+        objects++;
+        graph.forEachEdge(u, counter);
+      }
+      return new long[] {bytes, objects};
+    }
+
+    private final class MarkVisitor implements HeapGraph.EdgeVisitor {
+      private final long[] seen;
+      private final boolean skipExcluded;
+      int tail;
+
+      MarkVisitor(long[] seen, boolean skipExcluded) {
+        this.seen = seen;
+        this.skipExcluded = skipExcluded;
+      }
+
+      @Override
+      public void edge(long target, EdgeKind kind, String name, String declaringClass, int index) {
+        int t = heap.indexOf(target);
+        if (t >= 0 && !get(seen, t) && !(skipExcluded && parent[t] == EXCLUDED)) {
+          set(seen, t);
+          queue[tail++] = t;
+        }
+      }
+    }
+
+    private static boolean get(long[] bits, int i) {
+      return (bits[i >>> 6] & (1L << i)) != 0;
+    }
+
+    private static void set(long[] bits, int i) {
+      bits[i >>> 6] |= 1L << i;
+    }
+
+    // ------------------------------------------------------------ path
+
+    private RetainingPath path(int leaked) {
+      List<Integer> chain = new ArrayList<>();
+      int i = leaked;
+      while (i >= 0) {
+        chain.add(i);
+        i = parent[i];
+        if (chain.size() > n) {
+          throw new IllegalStateException("cycle in the search tree");
+        }
+      }
+      RootEntry root = roots.get(ROOT_BASE - i);
+      List<PathStep> steps = new ArrayList<>(chain.size());
+      for (int k = chain.size() - 1; k >= 0; k--) {
+        int index = chain.get(k);
+        long id = heap.objectId(index);
+        String className = graph.className(index);
+        long size = graph.shallowSize(index);
+        String summary = graph.summary(index);
+        if (k == chain.size() - 1) {
+          steps.add(new PathStep(id, className, EdgeKind.ROOT, null, -1, null, size, summary));
+        } else {
+          EdgeFinder edge = new EdgeFinder(id);
+          graph.forEachEdge(chain.get(k + 1), edge);
+          steps.add(
+              new PathStep(
+                  id, className, edge.kind, edge.name, edge.index, edge.declaringClass, size, summary));
+        }
+      }
+      return new RetainingPath(gcRoot(root), steps);
+    }
+
+    private static final class EdgeFinder implements HeapGraph.EdgeVisitor {
+      private final long wanted;
+      EdgeKind kind = EdgeKind.FIELD;
+      String name;
+      String declaringClass;
+      int index = -1;
+      boolean found;
+
+      EdgeFinder(long wanted) {
+        this.wanted = wanted;
+      }
+
+      @Override
+      public void edge(long target, EdgeKind kind, String name, String declaringClass, int index) {
+        if (!found && target == wanted) {
+          found = true;
+          this.kind = kind;
+          this.name = name;
+          this.declaringClass = declaringClass;
+          this.index = index;
+        }
+      }
+    }
+
+    private GcRoot gcRoot(RootEntry root) {
+      int index = heap.indexOf(root.objectId());
+      String className;
+      if (root.kind() == GcRoot.Kind.SYSTEM_CLASS || root.kind() == GcRoot.Kind.CLASS) {
+        ClassInfo c = heap.classById(root.objectId());
+        className = c != null ? c.name() : graph.className(index);
+      } else {
+        className = graph.className(index);
+      }
+      HprofRoot record = root.record();
+      String threadName = null;
+      GcRoot.Frame frame = null;
+      if (record != null && record.threadSerial() != 0) {
+        long thread =
+            root.kind() == GcRoot.Kind.THREAD_OBJECT
+                ? root.objectId()
+                : heap.threadObject(record.threadSerial());
+        threadName = threadName(thread);
+        if (record.frameNumber() >= 0) {
+          List<StackFrameInfo> trace = heap.threadStackTrace(record.threadSerial());
+          if (record.frameNumber() < trace.size()) {
+            StackFrameInfo f = trace.get(record.frameNumber());
+            frame = new GcRoot.Frame(f.className(), f.methodName(), f.sourceFile(), f.line());
+          }
+        }
+      }
+      return new GcRoot(root.kind(), root.objectId(), className, threadName, frame);
+    }
+
+    private String threadName(long threadId) {
+      int index = threadId == 0 ? -1 : heap.indexOf(threadId);
+      if (index < 0 || heap.objectKind(index) != HprofHeap.INSTANCE_DUMP) {
+        return null;
+      }
+      ClassInfo c = heap.classOf(index);
+      FieldInfo name = c == null ? null : c.field("name");
+      if (name == null || !name.isReference()) {
+        return null;
+      }
+      int s = heap.indexOf(heap.fieldValue(index, name));
+      return s < 0 ? null : graph.string(s);
+    }
+  }
+}

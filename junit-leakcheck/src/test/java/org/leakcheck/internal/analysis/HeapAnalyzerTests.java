@@ -1,0 +1,611 @@
+package org.leakcheck.internal.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.tuple;
+
+import com.sun.management.HotSpotDiagnosticMXBean;
+import java.io.IOException;
+import java.lang.management.ManagementFactory;
+import java.lang.ref.Reference;
+import java.lang.ref.ReferenceQueue;
+import java.lang.ref.SoftReference;
+import java.lang.ref.WeakReference;
+import java.nio.file.Path;
+import java.util.ArrayList;
+import java.util.HashMap;
+import java.util.List;
+import java.util.Map;
+import java.util.WeakHashMap;
+import java.util.concurrent.ConcurrentHashMap;
+import java.util.concurrent.CountDownLatch;
+import java.util.concurrent.ThreadLocalRandom;
+import java.util.concurrent.atomic.AtomicInteger;
+import java.util.concurrent.atomic.AtomicReference;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leakcheck.internal.track.TrackedReference;
+
+/**
+ * Verdicts, paths and retained sizes on real dumps of this JVM. Tests run in parallel: each uses
+ * its own holder class, its own serials and marker request, and ignores its own thread's stack
+ * (as the extension does after a test) so that its locals do not count as roots.
+ */
+class HeapAnalyzerTests {
+
+  // ---------------------------------------------------------------- fixtures
+
+  /** A leaked object with a recognisable class. */
+  static final class Worker {
+    final String name;
+
+    Worker(String name) {
+      this.name = name;
+    }
+  }
+
+  /** Tracks objects and marks framework objects for one analysis request. */
+  static final class Probe {
+    private static final ReferenceQueue<Object> QUEUE = new ReferenceQueue<>();
+    final long request = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+    private final List<Object> keep = new ArrayList<>();
+    private final List<Long> serials = new ArrayList<>();
+
+    long track(Object object) {
+      long serial = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
+      keep.add(new TrackedReference(object, QUEUE, serial));
+      serials.add(serial);
+      return serial;
+    }
+
+    Probe ignoreThisThreadsStack() {
+      keep.add(new HeapMarker(Thread.currentThread(), HeapMarker.CHECKING_THREAD, request));
+      return this;
+    }
+
+    void exclude(Object object) {
+      keep.add(new HeapMarker(object, HeapMarker.EXCLUDED_OBJECT, request));
+    }
+
+    AnalysisRequest.Builder request(Path dump) {
+      return AnalysisRequest.builder(dump)
+          .trackedSerials(new java.util.LinkedHashSet<>(serials))
+          .markerRequest(request);
+    }
+
+    void release() {
+      Reference.reachabilityFence(keep);
+    }
+  }
+
+  static Path dump(Path dir, boolean live) throws IOException {
+    Path file = dir.resolve("heap-" + System.nanoTime() + ".hprof");
+    ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
+        .dumpHeap(file.toString(), live);
+    return file;
+  }
+
+  static TrackedVerdict analyze(Probe probe, Path dir, long serial) throws IOException {
+    return analyze(probe.request(dump(dir, true)).build(), serial);
+  }
+
+  static TrackedVerdict analyze(AnalysisRequest request, long serial) throws IOException {
+    AnalysisResult result = HeapAnalyzer.analyze(request);
+    assertThat(result.bySerial()).containsKey(serial);
+    assertThat(result.objectCount()).isPositive();
+    return result.bySerial().get(serial);
+  }
+
+  static List<PathStep> steps(TrackedVerdict verdict) {
+    assertThat(verdict.verdict()).isEqualTo(Verdict.STRONGLY_REACHABLE);
+    return verdict.path().orElseThrow().steps();
+  }
+
+  static PathStep last(List<PathStep> steps, int fromEnd) {
+    return steps.get(steps.size() - 1 - fromEnd);
+  }
+
+  static String unique(String prefix) {
+    return prefix + "-" + Long.toHexString(ThreadLocalRandom.current().nextLong());
+  }
+
+  // ---------------------------------------------------------------- static fields
+
+  static final class Registry {
+    static final Map<String, Worker> REGISTRY = new HashMap<>();
+  }
+
+  @Test
+  void staticHashMapPathNamesTheFieldTheTableTheKeyAndTheValue(@TempDir Path dir)
+      throws IOException {
+    Probe probe = new Probe().ignoreThisThreadsStack();
+    String key = unique("alice");
+    Worker alice = new Worker(key);
+    long serial = probe.track(alice);
+    synchronized (Registry.REGISTRY) {
+      Registry.REGISTRY.put(key, alice);
+    }
+    try {
+      TrackedVerdict verdict = analyze(probe, dir, serial);
+      List<PathStep> steps = steps(verdict);
+      assertThat(verdict.className()).isEqualTo(Worker.class.getName());
+      assertThat(verdict.path().orElseThrow().root().kind())
+          .isIn(GcRoot.Kind.CLASS, GcRoot.Kind.SYSTEM_CLASS);
+
+      PathStep holderClass = last(steps, 4);
+      assertThat(holderClass.className()).isEqualTo("java.lang.Class");
+      assertThat(holderClass.summary()).isEqualTo(Registry.class.getName());
+      assertThat(last(steps, 3))
+          .extracting(
+              PathStep::className, PathStep::edgeKind, PathStep::edgeName, PathStep::declaringClass)
+          .containsExactly(
+              "java.util.HashMap", EdgeKind.STATIC_FIELD, "REGISTRY", Registry.class.getName());
+      assertThat(last(steps, 2))
+          .extracting(PathStep::className, PathStep::edgeKind, PathStep::edgeName)
+          .containsExactly("java.util.HashMap$Node[]", EdgeKind.FIELD, "table");
+      PathStep node = last(steps, 1);
+      assertThat(node.className()).isEqualTo("java.util.HashMap$Node");
+      assertThat(node.edgeKind()).isEqualTo(EdgeKind.ARRAY_ELEMENT);
+      assertThat(node.arrayIndex()).isNotNegative();
+      assertThat(node.summary()).isEqualTo("key=\"" + key + "\"");
+      PathStep leaked = last(steps, 0);
+      assertThat(leaked)
+          .extracting(
+              PathStep::className,
+              PathStep::edgeKind,
+              PathStep::edgeName,
+              PathStep::declaringClass,
+              PathStep::objectId)
+          .containsExactly(
+              Worker.class.getName(),
+              EdgeKind.FIELD,
+              "value",
+              "java.util.HashMap$Node",
+              verdict.objectId());
+      assertThat(steps.get(0).edgeKind()).isEqualTo(EdgeKind.ROOT);
+      assertThat(leaked.shallowSize()).isIn(24L, 32L);
+    } finally {
+      synchronized (Registry.REGISTRY) {
+        Registry.REGISTRY.remove(key);
+      }
+      probe.release();
+    }
+  }
+
+  static final class Slots {
+    static final Object[] SLOTS = new Object[8];
+  }
+
+  @Test
+  void staticArrayElement(@TempDir Path dir) throws IOException {
+    Probe probe = new Probe().ignoreThisThreadsStack();
+    Worker worker = new Worker("slot");
+    long serial = probe.track(worker);
+    Slots.SLOTS[5] = worker;
+    try {
+      List<PathStep> steps = steps(analyze(probe, dir, serial));
+      assertThat(last(steps, 1))
+          .extracting(PathStep::className, PathStep::edgeKind, PathStep::edgeName)
+          .containsExactly("java.lang.Object[]", EdgeKind.STATIC_FIELD, "SLOTS");
+      assertThat(last(steps, 0))
+          .extracting(PathStep::className, PathStep::edgeKind, PathStep::arrayIndex)
+          .containsExactly(Worker.class.getName(), EdgeKind.ARRAY_ELEMENT, 5);
+    } finally {
+      Slots.SLOTS[5] = null;
+      probe.release();
+    }
+  }
+
+  /** An outer object whose anonymous listener, registered statically, keeps it alive. */
+  static final class Screen {
+    final String title = "screen";
+
+    Runnable listener() {
+      return new Runnable() {
+        @Override
+        public void run() {
+          System.out.println(title);
+        }
+      };
+    }
+  }
+
+  static final class Listeners {
+    static Runnable listener;
+  }
+
+  @Test
+  void anonymousInnerClassKeepsItsOuterInstance(@TempDir Path dir) throws IOException {
+    Probe probe = new Probe().ignoreThisThreadsStack();
+    Screen screen = new Screen();
+    long serial = probe.track(screen);
+    Listeners.listener = screen.listener();
+    try {
+      List<PathStep> steps = steps(analyze(probe, dir, serial));
+      assertThat(last(steps, 1))
+          .extracting(PathStep::className, PathStep::edgeKind, PathStep::edgeName)
+          .containsExactly(Screen.class.getName() + "$1", EdgeKind.STATIC_FIELD, "listener");
+      assertThat(last(steps, 0))
+          .extracting(PathStep::className, PathStep::edgeKind, PathStep::edgeName)
+          .containsExactly(Screen.class.getName(), EdgeKind.FIELD, "this$0");
+    } finally {
+      Listeners.listener = null;
+      probe.release();
+    }
+  }
+
+  // ---------------------------------------------------------------- threads
+
+  static final class Locals {
+    static final ThreadLocal<Object> CONTEXT = new ThreadLocal<>();
+  }
+
+  @Test
+  void threadLocalOnALiveThreadIsRootedAtTheThread(@TempDir Path dir) throws Exception {
+    Probe probe = new Probe().ignoreThisThreadsStack();
+    String threadName = unique("worker-thread");
+    AtomicReference<Long> serial = new AtomicReference<>();
+    CountDownLatch ready = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread thread =
+        new Thread(
+            () -> {
+              serial.set(installThreadLocal(probe));
+              ready.countDown();
+              awaitQuietly(release);
+              Locals.CONTEXT.remove();
+            },
+            threadName);
+    thread.start();
+    try {
+      ready.await();
+      TrackedVerdict verdict = analyze(probe, dir, serial.get());
+      RetainingPath path = verdict.path().orElseThrow();
+      assertThat(path.root().kind()).isEqualTo(GcRoot.Kind.THREAD_OBJECT);
+      assertThat(path.root().threadName()).isEqualTo(threadName);
+      assertThat(path.steps().get(0).summary()).isEqualTo("\"" + threadName + "\"");
+      assertThat(path.steps())
+          .extracting(PathStep::edgeName)
+          .contains("threadLocals", "table", "value");
+      PathStep entry = last(path.steps(), 1);
+      assertThat(entry.className()).isEqualTo("java.lang.ThreadLocal$ThreadLocalMap$Entry");
+      assertThat(entry.summary()).startsWith("key=java.lang.ThreadLocal@");
+      assertThat(last(path.steps(), 0).edgeName()).isEqualTo("value");
+    } finally {
+      release.countDown();
+      thread.join();
+      probe.release();
+    }
+  }
+
+  private static long installThreadLocal(Probe probe) {
+    Worker worker = new Worker("in a thread-local");
+    Locals.CONTEXT.set(worker);
+    synchronized (probe) {
+      return probe.track(worker);
+    }
+  }
+
+  private static void awaitQuietly(CountDownLatch latch) {
+    try {
+      latch.await();
+    } catch (InterruptedException e) {
+      Thread.currentThread().interrupt();
+    }
+  }
+
+  @Test
+  void localVariableOfAParkedThreadIsAJavaFrameRoot(@TempDir Path dir) throws Exception {
+    Probe probe = new Probe().ignoreThisThreadsStack();
+    String threadName = unique("parked");
+    AtomicReference<Long> serial = new AtomicReference<>();
+    AtomicInteger line = new AtomicInteger();
+    CountDownLatch ready = new CountDownLatch(1);
+    CountDownLatch release = new CountDownLatch(1);
+    Thread thread =
+        new Thread(() -> holdLocal(probe, serial, line, ready, release), threadName);
+    thread.start();
+    try {
+      ready.await();
+      TrackedVerdict verdict = analyze(probe, dir, serial.get());
+      RetainingPath path = verdict.path().orElseThrow();
+      assertThat(path.root().kind()).isEqualTo(GcRoot.Kind.JAVA_FRAME);
+      assertThat(path.root().threadName()).isEqualTo(threadName);
+      assertThat(path.root().frame())
+          .extracting(
+              GcRoot.Frame::className,
+              GcRoot.Frame::methodName,
+              GcRoot.Frame::sourceFile,
+              GcRoot.Frame::line)
+          .containsExactly(
+              HeapAnalyzerTests.class.getName(),
+              "holdLocal",
+              "HeapAnalyzerTests.java",
+              line.get());
+      assertThat(path.steps()).hasSize(1);
+      assertThat(path.steps().get(0).className()).isEqualTo(Worker.class.getName());
+    } finally {
+      release.countDown();
+      thread.join();
+      probe.release();
+    }
+  }
+
+  private static void holdLocal(
+      Probe probe,
+      AtomicReference<Long> serial,
+      AtomicInteger line,
+      CountDownLatch ready,
+      CountDownLatch release) {
+    Worker local = new Worker("local");
+    synchronized (probe) {
+      serial.set(probe.track(local));
+    }
+    line.set(new Throwable().getStackTrace()[0].getLineNumber() + 2);
+    ready.countDown();
+    awaitQuietly(release);
+    Reference.reachabilityFence(local);
+  }
+
+  @Test
+  void theCheckingThreadsOwnStackDoesNotCount(@TempDir Path dir) throws IOException {
+    Probe probe = new Probe();
+    Worker local = new Worker("local of the checking thread");
+    long serial = probe.track(local);
+    Path dump = dump(dir, true);
+    try {
+      TrackedVerdict counted = analyze(probe.request(dump).build(), serial);
+      assertThat(counted.verdict()).isEqualTo(Verdict.STRONGLY_REACHABLE);
+      assertThat(counted.path().orElseThrow().root().kind()).isEqualTo(GcRoot.Kind.JAVA_FRAME);
+
+      probe.ignoreThisThreadsStack();
+      Path second = dump(dir, true);
+      assertThat(analyze(probe.request(second).build(), serial).verdict())
+          .isEqualTo(Verdict.NOT_STRONGLY_REACHABLE);
+    } finally {
+      Reference.reachabilityFence(local);
+      probe.release();
+    }
+  }
+
+  // ---------------------------------------------------------------- not leaks
+
+  static final class WeakHolders {
+    static final Map<Long, Reference<Object>> HELD = new ConcurrentHashMap<>();
+  }
+
+  @Test
+  void heldOnlyByAWeakReferenceIsNotALeak(@TempDir Path dir) throws IOException {
+    Probe probe = new Probe().ignoreThisThreadsStack();
+    Worker worker = new Worker("weak");
+    long serial = probe.track(worker);
+    WeakHolders.HELD.put(serial, new WeakReference<>(worker));
+    try {
+      // not a live dump: a live dump's GC would clear the weak reference and collect the object
+      Path dump = dump(dir, false);
+      assertThat(analyze(probe.request(dump).build(), serial).verdict())
+          .isEqualTo(Verdict.NOT_STRONGLY_REACHABLE);
+    } finally {
+      Reference.reachabilityFence(worker);
+      WeakHolders.HELD.remove(serial);
+      probe.release();
+    }
+  }
+
+  @Test
+  void heldOnlyByASoftReferenceIsNotALeak(@TempDir Path dir) throws IOException {
+    Probe probe = new Probe().ignoreThisThreadsStack();
+    long serial = trackSoftlyHeld(probe);
+    try {
+      TrackedVerdict verdict = analyze(probe, dir, serial);
+      assertThat(verdict.verdict()).isEqualTo(Verdict.NOT_STRONGLY_REACHABLE);
+      assertThat(verdict.className()).isEqualTo(Worker.class.getName());
+    } finally {
+      WeakHolders.HELD.remove(serial);
+      probe.release();
+    }
+  }
+
+  private static long trackSoftlyHeld(Probe probe) {
+    Worker worker = new Worker("soft");
+    long serial = probe.track(worker);
+    WeakHolders.HELD.put(serial, new SoftReference<>(worker));
+    return serial;
+  }
+
+  /** Stands for a test instance: JUnit holds it until after the test. */
+  static final class FakeTestInstance {
+    Worker field;
+  }
+
+  static final class Engine {
+    static final Map<Long, Object> INSTANCES = new ConcurrentHashMap<>();
+  }
+
+  @Test
+  void heldOnlyByAnExcludedObjectIsNotALeak(@TempDir Path dir) throws IOException {
+    Probe probe = new Probe().ignoreThisThreadsStack();
+    FakeTestInstance instance = new FakeTestInstance();
+    instance.field = new Worker("in a test instance field");
+    long serial = probe.track(instance.field);
+    Engine.INSTANCES.put(serial, instance);
+    try {
+      Path dump = dump(dir, true);
+      TrackedVerdict unmarked = analyze(probe.request(dump).build(), serial);
+      assertThat(last(steps(unmarked), 0).edgeName()).isEqualTo("field");
+
+      probe.exclude(instance);
+      Path second = dump(dir, true);
+      assertThat(analyze(probe.request(second).build(), serial).verdict())
+          .isEqualTo(Verdict.NOT_STRONGLY_REACHABLE);
+    } finally {
+      Engine.INSTANCES.remove(serial);
+      probe.release();
+    }
+  }
+
+  /** Its name is given as an excluded prefix, like {@code org.junit.}. */
+  static final class FrameworkStatics {
+    static final Map<Long, Object> HELD = new ConcurrentHashMap<>();
+  }
+
+  @Test
+  void heldOnlyByExcludedClassesIsNotALeak(@TempDir Path dir) throws IOException {
+    Probe probe = new Probe().ignoreThisThreadsStack();
+    Worker worker = new Worker("framework-held");
+    long serial = probe.track(worker);
+    FrameworkStatics.HELD.put(serial, worker);
+    try {
+      Path dump = dump(dir, true);
+      assertThat(analyze(probe.request(dump).build(), serial).verdict())
+          .isEqualTo(Verdict.STRONGLY_REACHABLE);
+      AnalysisRequest excluding =
+          probe
+              .request(dump)
+              .excludedClassPrefixes(List.of("org.junit.", FrameworkStatics.class.getName()))
+              .build();
+      assertThat(analyze(excluding, serial).verdict()).isEqualTo(Verdict.NOT_STRONGLY_REACHABLE);
+    } finally {
+      FrameworkStatics.HELD.remove(serial);
+      probe.release();
+    }
+  }
+
+  /** A cache value that refers back to its own key. */
+  static final class Session {
+    final Object key;
+
+    Session(Object key) {
+      this.key = key;
+    }
+  }
+
+  static final class Sessions {
+    static final Map<Object, Session> CACHE = new WeakHashMap<>();
+  }
+
+  @Test
+  void weakHashMapValueReferringToItsKeyLeaksTheKey(@TempDir Path dir) throws IOException {
+    Probe probe = new Probe().ignoreThisThreadsStack();
+    Worker key = new Worker(unique("session-key"));
+    long serial = probe.track(key);
+    synchronized (Sessions.CACHE) {
+      Sessions.CACHE.put(key, new Session(key));
+    }
+    try {
+      List<PathStep> steps = steps(analyze(probe, dir, serial));
+      assertThat(last(steps, 0).edgeName()).isEqualTo("key");
+      assertThat(last(steps, 1))
+          .extracting(PathStep::className, PathStep::edgeName)
+          .containsExactly(Session.class.getName(), "value");
+      assertThat(last(steps, 2).className()).isEqualTo("java.util.WeakHashMap$Entry");
+      assertThat(last(steps, 2).summary()).startsWith("key=" + Worker.class.getName() + "@");
+    } finally {
+      synchronized (Sessions.CACHE) {
+        Sessions.CACHE.remove(key);
+      }
+      probe.release();
+    }
+  }
+
+  static final class Node {
+    Node next;
+  }
+
+  @Test
+  void garbageCycleIsNotInTheDump(@TempDir Path dir) throws IOException {
+    Probe probe = new Probe().ignoreThisThreadsStack();
+    long serial = trackGarbageCycle(probe);
+    try {
+      TrackedVerdict verdict = analyze(probe, dir, serial);
+      assertThat(verdict.verdict()).isEqualTo(Verdict.NOT_IN_DUMP);
+      assertThat(verdict.path()).isEmpty();
+      assertThat(verdict.className()).isNull();
+    } finally {
+      probe.release();
+    }
+  }
+
+  private static long trackGarbageCycle(Probe probe) {
+    Node a = new Node();
+    Node b = new Node();
+    a.next = b;
+    b.next = a;
+    return probe.track(a);
+  }
+
+  @Test
+  void unknownSerialIsNotInTheDump(@TempDir Path dir) throws IOException {
+    Probe probe = new Probe().ignoreThisThreadsStack();
+    AnalysisRequest request = probe.request(dump(dir, true)).track(-42).build();
+    assertThat(analyze(request, -42).verdict()).isEqualTo(Verdict.NOT_IN_DUMP);
+    probe.release();
+  }
+
+  // ---------------------------------------------------------------- retained size
+
+  static final class Item {
+    int value;
+  }
+
+  static final class Owner {
+    final Object[] items = new Object[10];
+  }
+
+  static final class Owners {
+    static final Map<Long, Object> HELD = new ConcurrentHashMap<>();
+  }
+
+  @Test
+  void retainedSizeCountsTheObjectsOnlyTheLeakedObjectHolds(@TempDir Path dir)
+      throws IOException {
+    Probe probe = new Probe().ignoreThisThreadsStack();
+    Owner owner = new Owner();
+    for (int i = 0; i < owner.items.length; i++) {
+      owner.items[i] = new Item();
+    }
+    long serial = probe.track(owner);
+    Owners.HELD.put(serial, owner);
+    try {
+      Path dump = dump(dir, true);
+      TrackedVerdict verdict = analyze(probe.request(dump).build(), serial);
+      // Owner (16 + 4 -> 24) + Object[10] (16 + 40 -> 56) + 10 Items (16 + 4 -> 24 each)
+      assertThat(verdict.retainedObjects()).isEqualTo(12);
+      assertThat(verdict.retainedBytes()).isEqualTo(24 + 56 + 10 * 24);
+
+      Owners.HELD.put(-serial, owner.items[3]); // shared: no longer retained by the owner alone
+      Path second = dump(dir, true);
+      TrackedVerdict shared = analyze(probe.request(second).build(), serial);
+      assertThat(shared.retainedObjects()).isEqualTo(11);
+
+      AnalysisRequest noSizes = probe.request(second).retainedSizes(false).build();
+      assertThat(analyze(noSizes, serial))
+          .extracting(TrackedVerdict::retainedBytes, TrackedVerdict::retainedObjects)
+          .containsExactly(-1L, -1L);
+    } finally {
+      Owners.HELD.remove(serial);
+      Owners.HELD.remove(-serial);
+      probe.release();
+    }
+  }
+
+  @Test
+  void severalSerialsInOneRequest(@TempDir Path dir) throws IOException {
+    Probe probe = new Probe().ignoreThisThreadsStack();
+    Worker kept = new Worker("kept");
+    long keptSerial = probe.track(kept);
+    long goneSerial = trackGarbageCycle(probe);
+    Owners.HELD.put(keptSerial, kept);
+    try {
+      AnalysisResult result = HeapAnalyzer.analyze(probe.request(dump(dir, true)).build());
+      assertThat(result.bySerial().values())
+          .extracting(TrackedVerdict::serial, TrackedVerdict::verdict)
+          .containsExactlyInAnyOrder(
+              tuple(keptSerial, Verdict.STRONGLY_REACHABLE), tuple(goneSerial, Verdict.NOT_IN_DUMP));
+      assertThat(result.readTime()).isPositive();
+      assertThat(result.searchTime()).isPositive();
+    } finally {
+      Owners.HELD.remove(keptSerial);
+      probe.release();
+    }
+  }
+}
