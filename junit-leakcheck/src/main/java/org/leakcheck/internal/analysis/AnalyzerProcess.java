@@ -1,0 +1,268 @@
+package org.leakcheck.internal.analysis;
+
+import java.io.BufferedInputStream;
+import java.io.BufferedOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.io.UncheckedIOException;
+import java.lang.management.ManagementFactory;
+import java.net.URISyntaxException;
+import java.net.URL;
+import java.nio.charset.StandardCharsets;
+import java.nio.file.FileSystems;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.security.CodeSource;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.Comparator;
+import java.util.List;
+import java.util.Locale;
+import java.util.Map;
+import java.util.concurrent.TimeUnit;
+import java.util.regex.Pattern;
+import java.util.stream.Stream;
+
+/**
+ * Runs the analysis in a child JVM, so that a large dump cannot exhaust the test JVM's heap.
+ *
+ * <p>The child is the same {@code java} as this JVM ({@code java.home}), with the code source of
+ * the analysis classes (the library's jar or classes directory) as its class path, its own {@code
+ * -Xmx} and {@code -XX:+UseParallelGC}, and no {@code JAVA_TOOL_OPTIONS} / {@code
+ * JDK_JAVA_OPTIONS} / {@code _JAVA_OPTIONS} inherited (agents such as coverage tools would
+ * otherwise attach to it). Request and result are small binary files in a private temporary
+ * directory, which also holds the child's output (for the reason of a failure) and any crash log;
+ * the directory is deleted in all cases, and the child is killed on timeout.
+ *
+ * <p>Automatic heap size ({@code maxHeap == null}): the dump's size, at least 256 MiB, at most
+ * half of the physical memory. The analysis needs about 25 bytes per object of the dump (index
+ * and search arrays) plus the classes, and a dump holds at least ~25 bytes per object, so the
+ * dump's size leaves room to spare (measured: a 100 MB dump of 1.9 M objects needs under 100 MB);
+ * the dump itself is memory-mapped, outside the heap.
+ */
+public final class AnalyzerProcess {
+
+  private static final Pattern HEAP_SIZE = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
+  private static final long MIN_AUTO_HEAP = 256L << 20;
+
+  private AnalyzerProcess() {}
+
+  /**
+   * Analyses the dump in a child JVM.
+   *
+   * @param timeout how long the child may run before it is killed
+   * @param maxHeap the child's {@code -Xmx} value such as {@code "1g"}, or {@code null} for the
+   *     automatic size
+   * @throws AnalysisException with a one-line reason when there is no verdict
+   */
+  public static AnalysisResult analyze(AnalysisRequest request, Duration timeout, String maxHeap)
+      throws AnalysisException {
+    return analyze(request, timeout, maxHeap, null);
+  }
+
+  /** As {@link #analyze(AnalysisRequest, Duration, String)}, with its private directory in {@code tempParent} (tests). */
+  static AnalysisResult analyze(
+      AnalysisRequest request, Duration timeout, String maxHeap, Path tempParent)
+      throws AnalysisException {
+    if (maxHeap != null && !HEAP_SIZE.matcher(maxHeap).matches()) {
+      throw new IllegalArgumentException("not a heap size for -Xmx: " + maxHeap);
+    }
+    if (timeout.isNegative() || timeout.isZero()) {
+      throw new IllegalArgumentException("timeout must be positive: " + timeout);
+    }
+    Path dump = request.dump();
+    long dumpSize;
+    try {
+      dumpSize = Files.size(dump);
+    } catch (IOException e) {
+      throw new AnalysisException("the heap dump " + dump + " cannot be read: " + AnalyzerMain.oneLine(e));
+    }
+    String xmx = maxHeap != null ? maxHeap : autoMaxHeap(dumpSize);
+    Path dir = null;
+    Process process = null;
+    try {
+      dir = createPrivateDirectory(tempParent);
+      Path requestFile = dir.resolve("request.bin");
+      Path resultFile = dir.resolve("result.bin");
+      Path log = dir.resolve("analyser.log");
+      try (DataOutputStream out =
+          new DataOutputStream(new BufferedOutputStream(Files.newOutputStream(requestFile)))) {
+        Wire.writeRequest(out, request);
+      }
+      List<String> command = command(xmx, dir, requestFile, resultFile);
+      ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
+      builder.redirectErrorStream(true);
+      builder.redirectOutput(log.toFile());
+      builder.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+      Map<String, String> env = builder.environment();
+      env.remove("JAVA_TOOL_OPTIONS");
+      env.remove("JDK_JAVA_OPTIONS");
+      env.remove("_JAVA_OPTIONS");
+      env.remove("CLASSPATH");
+      process = builder.start();
+      boolean finished;
+      try {
+        finished = process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
+      } catch (InterruptedException e) {
+        Thread.currentThread().interrupt();
+        throw new AnalysisException("the analysis was interrupted");
+      }
+      if (!finished) {
+        throw new AnalysisException("the analysis did not finish within " + format(timeout));
+      }
+      int exit = process.exitValue();
+      if (!Files.exists(resultFile)) {
+        throw new AnalysisException(failureReason(exit, log, xmx));
+      }
+      Wire.Answer answer;
+      try (DataInputStream in =
+          new DataInputStream(new BufferedInputStream(Files.newInputStream(resultFile)))) {
+        answer = Wire.readAnswer(in);
+      }
+      if (answer.status() == Wire.OK) {
+        return answer.result();
+      }
+      if (answer.status() == Wire.OUT_OF_MEMORY) {
+        throw new AnalysisException(outOfMemory(xmx));
+      }
+      throw new AnalysisException(answer.message());
+    } catch (IOException | UncheckedIOException e) {
+      throw new AnalysisException("the analyser JVM could not be run: " + AnalyzerMain.oneLine(e), e);
+    } finally {
+      if (process != null && process.isAlive()) {
+        process.destroyForcibly();
+        try {
+          process.waitFor(10, TimeUnit.SECONDS);
+        } catch (InterruptedException e) {
+          Thread.currentThread().interrupt();
+        }
+      }
+      if (dir != null) {
+        deleteRecursively(dir);
+      }
+    }
+  }
+
+  /** The automatic {@code -Xmx}: see the class comment. */
+  static String autoMaxHeap(long dumpSize) {
+    long bytes = Math.max(MIN_AUTO_HEAP, dumpSize);
+    long physical = physicalMemory();
+    if (physical > 0) {
+      bytes = Math.min(bytes, Math.max(MIN_AUTO_HEAP, physical / 2));
+    }
+    return ((bytes + (1 << 20) - 1) >> 20) + "m";
+  }
+
+  private static long physicalMemory() {
+    try {
+      java.lang.management.OperatingSystemMXBean os = ManagementFactory.getOperatingSystemMXBean();
+      if (os instanceof com.sun.management.OperatingSystemMXBean) {
+        return ((com.sun.management.OperatingSystemMXBean) os).getTotalMemorySize();
+      }
+    } catch (RuntimeException | LinkageError e) {
+      // unknown: no cap
+    }
+    return -1;
+  }
+
+  private static List<String> command(String xmx, Path dir, Path request, Path result)
+      throws AnalysisException {
+    String exe =
+        System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")
+            ? "java.exe"
+            : "java";
+    Path java = Path.of(System.getProperty("java.home"), "bin", exe);
+    List<String> command = new ArrayList<>();
+    command.add(java.toString());
+    command.add("-Xmx" + xmx);
+    command.add("-XX:+UseParallelGC");
+    command.add("-XX:-UsePerfData");
+    command.add("-XX:ErrorFile=" + dir.resolve("hs_err_pid%p.log"));
+    command.add("-Xshare:auto");
+    command.add("-Djava.io.tmpdir=" + dir);
+    command.add("-cp");
+    command.add(classPath());
+    command.add(AnalyzerMain.class.getName());
+    command.add(request.toString());
+    command.add(result.toString());
+    return command;
+  }
+
+  private static String classPath() throws AnalysisException {
+    CodeSource source = AnalyzerProcess.class.getProtectionDomain().getCodeSource();
+    URL location = source == null ? null : source.getLocation();
+    if (location == null) {
+      throw new AnalysisException("the analyser JVM could not be run: the library's location is unknown");
+    }
+    try {
+      return Path.of(location.toURI()).toString();
+    } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+      throw new AnalysisException(
+          "the analyser JVM could not be run: the library is not in a file or directory (" + location + ")");
+    }
+  }
+
+  private static Path createPrivateDirectory(Path parent) throws IOException {
+    if (parent == null) {
+      parent = Path.of(System.getProperty("java.io.tmpdir"));
+    }
+    if (FileSystems.getDefault().supportedFileAttributeViews().contains("posix")) {
+      return Files.createTempDirectory(
+          parent,
+          "leakcheck-analysis-",
+          PosixFilePermissions.asFileAttribute(PosixFilePermissions.fromString("rwx------")));
+    }
+    return Files.createTempDirectory(parent, "leakcheck-analysis-");
+  }
+
+  private static java.io.File nullDevice() {
+    return new java.io.File(
+        System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows") ? "NUL" : "/dev/null");
+  }
+
+  private static String failureReason(int exit, Path log, String xmx) {
+    List<String> lines = List.of();
+    try {
+      if (Files.exists(log)) {
+        lines = Files.readAllLines(log, StandardCharsets.UTF_8);
+      }
+    } catch (IOException | UncheckedIOException e) {
+      // no details then
+    }
+    for (String line : lines) {
+      if (line.contains("OutOfMemoryError")) {
+        return outOfMemory(xmx);
+      }
+    }
+    String first = null;
+    for (String line : lines) {
+      if (!line.isBlank() && !line.startsWith("\tat ") && !line.startsWith("WARNING")) {
+        first = line.trim();
+        break;
+      }
+    }
+    return "the analyser JVM failed (exit code " + exit + ")"
+        + (first == null ? "" : ": " + (first.length() > 200 ? first.substring(0, 200) + "\u2026" : first));
+  }
+
+  private static String outOfMemory(String xmx) {
+    return "the analyser JVM ran out of memory (-Xmx" + xmx + "); set a larger maximum heap for the analysis";
+  }
+
+  static String format(Duration d) {
+    if (d.toMillis() % 1000 == 0) {
+      return d.toSeconds() + " s";
+    }
+    return d.toMillis() + " ms";
+  }
+
+  private static void deleteRecursively(Path dir) {
+    try (Stream<Path> files = Files.walk(dir)) {
+      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
+    } catch (IOException | UncheckedIOException e) {
+      // best effort: the directory is private and in the temporary directory
+    }
+  }
+}
