@@ -81,8 +81,11 @@ final class HeapGraph {
       boolean isReference = c.isSubclassOf(REFERENCE);
       referenceClass[o] = isReference;
       loaderClass[o] = c.isSubclassOf("java.lang.ClassLoader");
+      // A thread is a GC root whatever its class (JUnit's parallel executor runs tests on its own
+      // Thread subclass): its thread-locals count, so framework threads are not excluded.
+      boolean isThread = c.isSubclassOf("java.lang.Thread");
       for (String prefix : excludedPrefixes) {
-        if (c.name().startsWith(prefix)) {
+        if (!isThread && c.name().startsWith(prefix)) {
           excludedClass[o] = true;
           break;
         }
