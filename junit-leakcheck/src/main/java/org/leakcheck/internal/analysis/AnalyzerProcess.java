@@ -37,10 +37,14 @@ import java.util.stream.Stream;
  * the directory is deleted in all cases, and the child is killed on timeout.
  *
  * <p>Automatic heap size ({@code maxHeap == null}): the dump's size, at least 256 MiB, at most
- * half of the physical memory. The analysis needs about 25 bytes per object of the dump (index
- * and search arrays) plus the classes, and a dump holds at least ~25 bytes per object, so the
- * dump's size leaves room to spare (measured: a 100 MB dump of 1.9 M objects needs under 100 MB);
- * the dump itself is memory-mapped, outside the heap.
+ * half of the physical memory; if the child runs out of memory, one retry with twice that (same
+ * cap) within the same timeout. Why: the analysis peaks at about 25 bytes of arrays per object of
+ * the dump (16 for the index, 8 for the search, a bit for retained sizes) plus the classes and
+ * names, and a generational collector needs some headroom above that: measured, a 102 MB dump of
+ * 2.1 M objects runs out of memory at {@code -Xmx64m} and succeeds at 80m (about 37 bytes per
+ * object). HotSpot dumps hold about 50 bytes per object on average, so the dump's size leaves a
+ * margin; dumps of many tiny objects are what the retry is for. The dump itself is
+ * memory-mapped, outside the heap (it shows in the child's resident memory as page cache).
  */
 public final class AnalyzerProcess {
 
@@ -80,6 +84,34 @@ public final class AnalyzerProcess {
       throw new AnalysisException("the heap dump " + dump + " cannot be read: " + AnalyzerMain.oneLine(e));
     }
     String xmx = maxHeap != null ? maxHeap : autoMaxHeap(dumpSize);
+    long deadline = System.nanoTime() + timeout.toNanos();
+    try {
+      return runOnce(request, timeout, deadline, xmx, tempParent);
+    } catch (OutOfMemory e) {
+      String bigger = maxHeap == null ? retryMaxHeap(dumpSize) : null;
+      if (bigger == null) {
+        throw new AnalysisException(outOfMemory(xmx));
+      }
+      try {
+        return runOnce(request, timeout, deadline, bigger, tempParent);
+      } catch (OutOfMemory again) {
+        throw new AnalysisException(outOfMemory(bigger));
+      }
+    }
+  }
+
+  /** The child ran out of memory: the automatic heap size may retry with a bigger one. */
+  private static final class OutOfMemory extends Exception {
+    private static final long serialVersionUID = 1L;
+
+    OutOfMemory() {
+      super(null, null, false, false);
+    }
+  }
+
+  private static AnalysisResult runOnce(
+      AnalysisRequest request, Duration timeout, long deadline, String xmx, Path tempParent)
+      throws AnalysisException, OutOfMemory {
     Path dir = null;
     Process process = null;
     try {
@@ -104,7 +136,7 @@ public final class AnalyzerProcess {
       process = builder.start();
       boolean finished;
       try {
-        finished = process.waitFor(timeout.toNanos(), TimeUnit.NANOSECONDS);
+        finished = process.waitFor(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
       } catch (InterruptedException e) {
         Thread.currentThread().interrupt();
         throw new AnalysisException("the analysis was interrupted");
@@ -114,7 +146,11 @@ public final class AnalyzerProcess {
       }
       int exit = process.exitValue();
       if (!Files.exists(resultFile)) {
-        throw new AnalysisException(failureReason(exit, log, xmx));
+        String reason = failureReason(exit, log);
+        if (reason == null) {
+          throw new OutOfMemory();
+        }
+        throw new AnalysisException(reason);
       }
       Wire.Answer answer;
       try (DataInputStream in =
@@ -125,7 +161,7 @@ public final class AnalyzerProcess {
         return answer.result();
       }
       if (answer.status() == Wire.OUT_OF_MEMORY) {
-        throw new AnalysisException(outOfMemory(xmx));
+        throw new OutOfMemory();
       }
       throw new AnalysisException(answer.message());
     } catch (IOException | UncheckedIOException e) {
@@ -147,11 +183,22 @@ public final class AnalyzerProcess {
 
   /** The automatic {@code -Xmx}: see the class comment. */
   static String autoMaxHeap(long dumpSize) {
-    long bytes = Math.max(MIN_AUTO_HEAP, dumpSize);
+    return megabytes(capped(Math.max(MIN_AUTO_HEAP, dumpSize)));
+  }
+
+  /** The second try's {@code -Xmx} after running out of memory, or {@code null} if no bigger one fits. */
+  static String retryMaxHeap(long dumpSize) {
+    long first = capped(Math.max(MIN_AUTO_HEAP, dumpSize));
+    long second = capped(2 * first);
+    return second > first ? megabytes(second) : null;
+  }
+
+  private static long capped(long bytes) {
     long physical = physicalMemory();
-    if (physical > 0) {
-      bytes = Math.min(bytes, Math.max(MIN_AUTO_HEAP, physical / 2));
-    }
+    return physical > 0 ? Math.min(bytes, Math.max(MIN_AUTO_HEAP, physical / 2)) : bytes;
+  }
+
+  private static String megabytes(long bytes) {
     return ((bytes + (1 << 20) - 1) >> 20) + "m";
   }
 
@@ -222,7 +269,8 @@ public final class AnalyzerProcess {
         System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows") ? "NUL" : "/dev/null");
   }
 
-  private static String failureReason(int exit, Path log, String xmx) {
+  /** Why the child gave no result, or {@code null} when it ran out of memory. */
+  private static String failureReason(int exit, Path log) {
     List<String> lines = List.of();
     try {
       if (Files.exists(log)) {
@@ -233,7 +281,7 @@ public final class AnalyzerProcess {
     }
     for (String line : lines) {
       if (line.contains("OutOfMemoryError")) {
-        return outOfMemory(xmx);
+        return null;
       }
     }
     String first = null;
