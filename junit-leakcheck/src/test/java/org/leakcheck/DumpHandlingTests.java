@@ -1,0 +1,167 @@
+package org.leakcheck;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.leakcheck.LeakCheckTestKit.onlyFailure;
+import static org.leakcheck.LeakCheckTestKit.run;
+
+import java.io.IOException;
+import java.nio.file.Files;
+import java.nio.file.Path;
+import java.nio.file.attribute.PosixFilePermissions;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import java.util.stream.Collectors;
+import java.util.stream.Stream;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.extension.BeforeAllCallback;
+import org.junit.jupiter.api.extension.ExtendWith;
+import org.junit.jupiter.api.extension.ExtensionContext;
+import org.junit.jupiter.api.io.TempDir;
+import org.junit.jupiter.api.parallel.Execution;
+import org.junit.jupiter.api.parallel.ExecutionMode;
+import org.junit.jupiter.api.parallel.Isolated;
+import org.leakcheck.internal.analysis.AnalysisException;
+import org.leakcheck.internal.check.Checker;
+import org.leakcheck.internal.collect.ForcedCollection;
+import org.leakcheck.internal.dump.DumpAnalyzer;
+import org.leakcheck.internal.dump.DumpCoordinator;
+import org.leakcheck.internal.dump.HeapDumper;
+
+/**
+ * Heap dumps: owner-only, deleted unless kept, named in the message when kept; and every way
+ * they can fail still fails the leaking test, with the reason and without a stack trace of ours.
+ *
+ * <p>Isolated and sequential: concurrent failing tests share one dump, written where the first
+ * of them configured, and these tests each configure their own reports directory.
+ */
+@Isolated
+@Execution(ExecutionMode.SAME_THREAD)
+class DumpHandlingTests {
+
+  static final List<Object> LEAKED = new CopyOnWriteArrayList<>();
+
+  /** The checker the fixture installs; set by the test on the same thread that runs the fixture. */
+  static final ThreadLocal<Checker> CHECKER = new ThreadLocal<>();
+
+  @TempDir Path reports;
+
+  private Map<String, String> config(String keep) {
+    return Map.of(LeakCheck.REPORTS_DIR_KEY, reports.toString(), LeakCheck.KEEP_DUMPS_KEY, keep);
+  }
+
+  private List<Path> dumpsIn(Path dir) throws IOException {
+    try (Stream<Path> files = Files.walk(dir)) {
+      return files.filter(p -> p.toString().endsWith(".hprof")).collect(Collectors.toList());
+    }
+  }
+
+  @Test
+  void deletesTheDumpAfterAnalysisByDefault() throws IOException {
+    CHECKER.remove();
+    LeakDetectedError error = (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, config("never")));
+
+    assertThat(error.leakedObjects().get(0).retainingPath()).isPresent();
+    assertThat(error.getMessage()).doesNotContain("Heap dump:");
+    assertThat(dumpsIn(reports)).isEmpty();
+  }
+
+  @Test
+  void keepsAnOwnerOnlyDumpOnFailureAndNamesIt() throws IOException {
+    CHECKER.remove();
+    LeakDetectedError error = (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, config("on-failure")));
+
+    List<Path> dumps = dumpsIn(reports);
+    assertThat(dumps).hasSize(1);
+    Path dump = dumps.get(0);
+    assertThat(error.getMessage()).contains("Heap dump: " + dump + " (kept: leakcheck.keepDumps)");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dump))).isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dump.getParent()))).isEqualTo("rwx------");
+    assertThat(dump.getParent().resolve("leaks.json")).content().contains("\"heapDump\": \"" + dump + "\"", "\"gcRoot\": \"static field");
+  }
+
+  @Test
+  void aDumpThatCannotBeWrittenStillFailsTheTestWithTheReason() throws IOException {
+    CHECKER.set(checker(file -> {
+      Files.write(file, new byte[] {1, 2, 3}); // a partial dump, as a full disk leaves it
+      throw new IOException("No space left on device");
+    }, DumpAnalyzer.CHILD_JVM));
+
+    LeakDetectedError error = (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, config("always")));
+
+    assertThat(error.leakedObjects().get(0).noPathReason())
+        .hasValueSatisfying(reason -> assertThat(reason).startsWith("the heap dump could not be written to ").endsWith(": No space left on device"));
+    assertThat(error.getMessage()).contains("retaining path: not computed: the heap dump could not be written");
+    assertThat(dumpsIn(reports)).as("the partial dump is deleted").isEmpty();
+  }
+
+  @Test
+  void aJvmWithoutHeapDumpsStillFailsTheTestWithTheReason() {
+    CHECKER.set(checker(file -> {
+      throw new IOException("this JVM cannot write heap dumps (it has no HotSpotDiagnosticMXBean)");
+    }, DumpAnalyzer.CHILD_JVM));
+
+    LeakDetectedError error = (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, config("never")));
+
+    assertThat(error.getMessage()).contains("it has no HotSpotDiagnosticMXBean");
+  }
+
+  @Test
+  void aFailedAnalysisStillFailsTheTestWithTheReasonAndDeletesTheDump() throws IOException {
+    CHECKER.set(checker(HeapDumper.HOTSPOT, (request, timeout, maxHeap) -> {
+      throw new AnalysisException("the analysis did not finish within 120 s");
+    }));
+
+    LeakDetectedError error = (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, config("never")));
+
+    assertThat(error.leakedObjects().get(0).noPathReason()).hasValue("the analysis did not finish within 120 s");
+    assertThat(error.getMessage()).doesNotContain("\tat ");
+    assertThat(dumpsIn(reports)).isEmpty();
+  }
+
+  @Test
+  void anUnusableReportsDirectoryStillFailsTheTestWithTheReason() throws IOException {
+    CHECKER.remove();
+    Path notADirectory = Files.write(reports.resolve("file"), new byte[0]);
+
+    LeakDetectedError error =
+        (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, Map.of(LeakCheck.REPORTS_DIR_KEY, notADirectory.toString())));
+
+    assertThat(error.leakedObjects().get(0).noPathReason())
+        .hasValueSatisfying(reason -> assertThat(reason).startsWith("the heap dump could not be made or analysed: ").contains(notADirectory.toString()));
+  }
+
+  @Test
+  void withoutRetainingPathTheLeakIsReportedWithoutADump() throws IOException {
+    CHECKER.remove();
+    LeakDetectedError error =
+        (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, Map.of(LeakCheck.REPORTS_DIR_KEY, reports.toString(), LeakCheck.RETAINING_PATH_KEY, "false")));
+
+    assertThat(error.getMessage()).contains("retaining path: not computed: disabled by leakcheck.retainingPath=false");
+    assertThat(dumpsIn(reports)).isEmpty();
+  }
+
+  private static Checker checker(HeapDumper dumper, DumpAnalyzer analyzer) {
+    return new Checker(ForcedCollection.DEFAULT, new DumpCoordinator(dumper, analyzer));
+  }
+
+  /** Installs {@link #CHECKER}, when set, as the extension's checker for the fixture's run. */
+  static final class InstallChecker implements BeforeAllCallback {
+    @Override
+    public void beforeAll(ExtensionContext context) {
+      Checker checker = CHECKER.get();
+      if (checker != null) {
+        context.getRoot().getStore(ExtensionContext.Namespace.create(LeakCheckExtension.class)).put(LeakCheckExtension.CHECKER_KEY, checker);
+      }
+    }
+  }
+
+  @LeakCheck
+  @ExtendWith(InstallChecker.class)
+  static class LeakingTestCase {
+    @Test
+    void leaks(LeakTracker leaks) {
+      LEAKED.add(leaks.track(new StringBuilder("leaked"), "leaked"));
+    }
+  }
+}
