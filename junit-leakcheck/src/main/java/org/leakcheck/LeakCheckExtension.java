@@ -16,6 +16,7 @@ import org.junit.platform.commons.support.AnnotationSupport;
 import org.leakcheck.internal.check.Checker;
 import org.leakcheck.internal.config.Configuration;
 import org.leakcheck.internal.config.ConfigurationException;
+import org.leakcheck.internal.report.ReportOnlySummary;
 import org.leakcheck.internal.track.DefaultLeakTracker;
 import org.leakcheck.internal.track.TrackedObject;
 
@@ -35,6 +36,9 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
 
   /** Key of the per-test tracker in the method-level store. */
   private static final Object TRACKER_KEY = LeakTracker.class;
+
+  /** Key of the report-only summary in the root store. */
+  private static final Object SUMMARY_KEY = ReportOnlySummary.class;
 
   /** Key of the run-wide configuration in the root store. */
   private static final Object CONFIGURATION_KEY = Configuration.class;
@@ -87,19 +91,49 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
             List.of(Thread.currentThread()),
             context.getRequiredTestClass().getName(),
             context.getRequiredTestMethod().getName() + uniqueSuffix(context));
+    ReportOnlySummary summary = settings.mode() == Configuration.Mode.REPORT_ONLY ? summary(context) : null;
+    if (summary != null) {
+      summary.checked();
+    }
     if (!result.leaked()) {
       return;
     }
     LeakDetectedError error = result.error();
-    if (settings.mode() == Configuration.Mode.REPORT_ONLY) {
+    if (summary != null) {
+      String test = context.getRequiredTestClass().getSimpleName() + " > " + context.getDisplayName();
+      summary.leaked(test, error.leakedObjects());
       String report =
-          "[leakcheck] " + context.getDisplayName() + " in " + context.getRequiredTestClass().getName()
-              + " (report-only, not failing the test):\n" + error.getMessage();
+          "[leakcheck] " + test + " (report-only, not failing the test):\n" + error.getMessage();
       System.err.println(report);
       context.publishReportEntry("leakcheck", report);
       return;
     }
     throw error;
+  }
+
+  private static ReportOnlySummary summary(ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(SUMMARY_KEY, key -> new ClosingSummary(new ReportOnlySummary(System.err)), ClosingSummary.class)
+        .summary;
+  }
+
+  /**
+   * Closes the summary when JUnit closes the root store: through {@code CloseableResource} on
+   * JUnit before 5.13, through {@code AutoCloseable} after; closing twice prints once.
+   */
+  private static final class ClosingSummary implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    final ReportOnlySummary summary;
+
+    ClosingSummary(ReportOnlySummary summary) {
+      this.summary = summary;
+    }
+
+    @Override
+    public void close() {
+      summary.close();
+    }
   }
 
   /** Tells repeated and parameterized invocations apart in report file names. */

@@ -1,0 +1,44 @@
+package org.leakcheck.internal.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.io.ByteArrayOutputStream;
+import java.io.PrintStream;
+import java.nio.charset.StandardCharsets;
+import java.util.List;
+import org.junit.jupiter.api.Test;
+import org.leakcheck.LeakedObject;
+import org.leakcheck.RetainingPath;
+
+class ReportOnlySummaryTests {
+
+  @Test
+  void listsEveryLeakWithItsRootAndPrintsOnceOnClose() {
+    // GIVEN
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    ReportOnlySummary summary = new ReportOnlySummary(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    RetainingPath path = new RetainingPath("static field com.example.Manager.REGISTRY", List.of(new RetainingPath.Step("com.example.Worker", ".value", null)));
+    summary.checked();
+    summary.checked();
+    summary.checked();
+    summary.leaked("ManagerTests > removesWorker()", List.of(new LeakedObject("Alice", "com.example.Worker", 1, "ManagerTests.java:3", path, null)));
+
+    // WHEN
+    summary.close();
+    summary.close();
+
+    // THEN
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "[leakcheck] report-only summary: 1 leaked object in 1 of 3 checked tests (the tests passed; set leakcheck.mode=fail to fail them)\n"
+                + "  - ManagerTests > removesWorker(): Worker \"Alice\" held by static field com.example.Manager.REGISTRY\n");
+  }
+
+  @Test
+  void saysSoWhenNothingLeaked() {
+    ReportOnlySummary summary = new ReportOnlySummary(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    summary.checked();
+
+    assertThat(summary.render()).isEqualTo("[leakcheck] report-only summary: no leaks in 1 checked test");
+  }
+}
