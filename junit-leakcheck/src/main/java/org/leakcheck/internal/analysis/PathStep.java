@@ -5,9 +5,10 @@ package org.leakcheck.internal.analysis;
  * step.
  *
  * @param objectId the object's id in the dump (its address when dumped)
- * @param className its class: {@link Class#getName()} form for classes and hidden classes, source
- *     form for arrays ({@code java.lang.Object[]}, {@code byte[]}); for a {@code java.lang.Class}
- *     object, see {@code summary}
+ * @param className its class: {@link Class#getName()} form, source form for arrays ({@code
+ *     java.lang.Object[]}, {@code byte[]}), the dump's name for hidden classes ({@code
+ *     Foo$$Lambda+0x...} where {@code getName()} shows {@code Foo$$Lambda/0x...}); for a {@code
+ *     java.lang.Class} object, see {@code summary}
  * @param edgeKind how the previous step refers to this object
  * @param edgeName the field's name for {@code FIELD} and {@code STATIC_FIELD}, else {@code null}
  * @param arrayIndex the index for {@code ARRAY_ELEMENT}, else -1

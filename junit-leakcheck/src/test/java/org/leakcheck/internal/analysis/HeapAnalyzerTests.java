@@ -233,6 +233,33 @@ class HeapAnalyzerTests {
     }
   }
 
+  static final class Callbacks {
+    static Runnable callback;
+  }
+
+  @Test
+  void lambdaCapturingTheObjectKeepsItsHiddenClassName(@TempDir Path dir) throws IOException {
+    Probe probe = new Probe().ignoreThisThreadsStack();
+    Worker worker = new Worker("captured");
+    long serial = probe.track(worker);
+    Runnable callback = () -> System.out.println(worker.name);
+    Callbacks.callback = callback;
+    // HotSpot names hidden classes Foo$$Lambda+0x... in dumps, where getName() shows a '/'
+    String dumpName = callback.getClass().getName().replace('/', '+');
+    try {
+      List<PathStep> steps = steps(analyze(probe, dir, serial));
+      assertThat(last(steps, 1))
+          .extracting(PathStep::className, PathStep::edgeKind, PathStep::edgeName)
+          .containsExactly(dumpName, EdgeKind.STATIC_FIELD, "callback");
+      assertThat(last(steps, 0))
+          .extracting(PathStep::edgeKind, PathStep::declaringClass)
+          .containsExactly(EdgeKind.FIELD, dumpName);
+    } finally {
+      Callbacks.callback = null;
+      probe.release();
+    }
+  }
+
   // ---------------------------------------------------------------- threads
 
   static final class Locals {

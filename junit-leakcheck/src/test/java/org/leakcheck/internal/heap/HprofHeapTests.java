@@ -135,6 +135,8 @@ class HprofHeapTests {
     assertThat(HprofTypes.javaClassName("[[B")).isEqualTo("byte[][]");
     assertThat(HprofTypes.javaClassName("com/x/Foo$$Lambda/0x0000000800c03000"))
         .isEqualTo("com.x.Foo$$Lambda/0x0000000800c03000");
+    assertThat(HprofTypes.javaClassName("com/x/Foo$$Lambda+0x0000000800c03000"))
+        .isEqualTo("com.x.Foo$$Lambda+0x0000000800c03000");
   }
 
   @Test
