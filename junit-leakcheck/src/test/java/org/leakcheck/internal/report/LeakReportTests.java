@@ -26,7 +26,7 @@ class LeakReportTests {
     // WHEN
     String message = LeakReport.message(List.of(leak), 2);
 
-    // THEN
+    // THEN: the hash table's internals fold into one step; the raw chain stays in the path
     assertThat(message)
         .isEqualTo(
             "1 of 2 tracked objects is still strongly reachable after the test\n"
@@ -34,13 +34,68 @@ class LeakReportTests {
                 + "Worker \"Alice\" (com.example.Worker@1b6d3586, tracked at ManagerTests.java:27) is retained by:\n"
                 + "\n"
                 + "  GC root: static field com.example.Manager.REGISTRY\n"
-                + "  ├─ java.util.HashMap         .REGISTRY\n"
-                + "  ├─ java.util.HashMap$Node[]  .table\n"
-                + "  ├─ java.util.HashMap$Node    [5]        key=\"Alice\"\n"
-                + "  ╰→ com.example.Worker        .value     <- leaked\n"
+                + "  ├─ java.util.HashMap   .REGISTRY\n"
+                + "  ╰→ com.example.Worker  [\"Alice\"]  <- leaked\n"
                 + "\n"
                 + "Hint: cut the first reference on the path that should not outlive the test (remove the entry,"
                 + " unregister the listener, clear the field), or make it weak.");
+    assertThat(leak.retainingPath().orElseThrow().steps()).hasSize(4);
+  }
+
+  @Test
+  void foldsListsAndCollisionChainsAndKeepsOtherSteps() {
+    List<Step> raw =
+        List.of(
+            new Step("java.util.ArrayList", ".LISTENERS", null),
+            new Step("java.lang.Object[]", ".elementData", null),
+            new Step("com.example.Screen$1", "[3]", null),
+            new Step("com.example.Screen", ".this$0", null),
+            new Step("java.util.concurrent.ConcurrentHashMap$Node[]", ".table", null),
+            new Step("java.util.concurrent.ConcurrentHashMap$Node", "[1]", "key=\"a\""),
+            new Step("java.util.concurrent.ConcurrentHashMap$Node", ".next", "key=\"b\""),
+            new Step("com.example.Worker", ".val", null));
+
+    assertThat(LeakReport.fold(raw))
+        .extracting(Step::toString)
+        .containsExactly(
+            "java.util.ArrayList .LISTENERS",
+            "com.example.Screen$1 [3]",
+            "com.example.Screen .this$0",
+            "com.example.Worker [\"b\"]");
+  }
+
+  @Test
+  void namesLambdasAndAnonymousClassesByWhereTheyWereWritten() {
+    assertThat(LeakReport.displayName("com.example.Screen$$Lambda/0x000001f00c0a1234")).isEqualTo("lambda in com.example.Screen");
+    assertThat(LeakReport.displayName("com.example.Screen$$Lambda$14/0x0000000800c01234")).isEqualTo("lambda in com.example.Screen");
+    assertThat(LeakReport.displayName("com.example.Screen$1")).isEqualTo("com.example.Screen$1 (anonymous class in Screen)");
+    assertThat(LeakReport.displayName("com.example.Screen$Inner")).isEqualTo("com.example.Screen$Inner");
+  }
+
+  @Test
+  void showsWhatTheLeakedObjectRetains() {
+    LeakedObject leak = new LeakedObject(null, "W", 1, "A.java:1", null, "n/a", 1250, 14);
+
+    assertThat(LeakReport.leakedNote(leak)).isEqualTo("<- leaked (retains 1.2 kB in 14 objects)");
+    assertThat(LeakReport.bytes(100)).isEqualTo("100 B");
+    assertThat(LeakReport.bytes(5L << 20)).isEqualTo("5.0 MB");
+  }
+
+  @Test
+  void marksLeaksThatShareAGcRoot() {
+    RetainingPath path = new RetainingPath("static field a.B.C", List.of(new Step("W", "[0]", null)));
+    LeakedObject first = new LeakedObject("one", "W", 1, "A.java:1", path, null);
+    LeakedObject second = new LeakedObject("two", "W", 2, "A.java:2", path, null);
+
+    assertThat(LeakReport.message(List.of(first, second), 2)).contains("(same GC root as W \"one\": likely one cause)");
+  }
+
+  @Test
+  void namesTheKeptHeapDump() {
+    LeakedObject leak = new LeakedObject(null, "W", 1, "A.java:1", null, "n/a");
+
+    assertThat(LeakReport.message(List.of(leak), 1, java.util.Optional.of(java.nio.file.Paths.get("target/leakcheck/T/t.hprof"))))
+        .contains("\n\nHeap dump: target/leakcheck/T/t.hprof (kept: leakcheck.keepDumps)\n\n");
   }
 
   @Test
