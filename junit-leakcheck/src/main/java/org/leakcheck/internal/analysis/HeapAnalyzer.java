@@ -1,6 +1,7 @@
 package org.leakcheck.internal.analysis;
 
 import java.io.IOException;
+import java.nio.BufferUnderflowException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.Arrays;
@@ -14,6 +15,7 @@ import java.util.Map;
 import java.util.Set;
 import org.leakcheck.internal.heap.ClassInfo;
 import org.leakcheck.internal.heap.FieldInfo;
+import org.leakcheck.internal.heap.HprofFormatException;
 import org.leakcheck.internal.heap.HprofHeap;
 import org.leakcheck.internal.heap.HprofRoot;
 import org.leakcheck.internal.heap.StackFrameInfo;
@@ -61,7 +63,13 @@ public final class HeapAnalyzer {
     long start = System.nanoTime();
     HprofHeap heap = HprofHeap.open(request.dump(), Set.of(TRACKED_REFERENCE, HEAP_MARKER));
     long read = System.nanoTime();
-    Map<Long, TrackedVerdict> verdicts = new Search(heap, request).run();
+    Map<Long, TrackedVerdict> verdicts;
+    try {
+      verdicts = new Search(heap, request).run();
+    } catch (IndexOutOfBoundsException | BufferUnderflowException e) {
+      // a record pointing outside the file: the index pass checks lengths, not every value
+      throw new HprofFormatException("corrupted object record (" + e.getClass().getSimpleName() + ")");
+    }
     long done = System.nanoTime();
     return new AnalysisResult(
         verdicts,

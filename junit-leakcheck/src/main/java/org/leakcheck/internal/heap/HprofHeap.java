@@ -639,7 +639,7 @@ public final class HprofHeap {
       return List.of();
     }
     int frames = file.getInt(p + 8);
-    List<StackFrameInfo> result = new ArrayList<>(Math.max(0, frames));
+    List<StackFrameInfo> result = new ArrayList<>(Math.max(0, Math.min(frames, 1024)));
     for (int i = 0; i < frames; i++) {
       long frameId = readId(p + 12 + (long) i * idSize);
       long f = stackFramePositions.get(frameId, -1);

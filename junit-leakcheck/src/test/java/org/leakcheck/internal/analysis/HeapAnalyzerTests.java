@@ -568,6 +568,28 @@ class HeapAnalyzerTests {
     probe.release();
   }
 
+  @Test
+  void corruptedDumpGivesAVerdictOrAReadableReason(@TempDir Path dir) throws IOException {
+    Probe probe = new Probe().ignoreThisThreadsStack();
+    long serial = probe.track(Slots.SLOTS);
+    Path dump = dump(dir, true);
+    byte[] original = java.nio.file.Files.readAllBytes(dump);
+    java.util.Random random = new java.util.Random(7);
+    for (int round = 0; round < 8; round++) {
+      byte[] damaged = original.clone();
+      for (int i = 0; i < 64; i++) {
+        damaged[31 + random.nextInt(damaged.length - 31)] = (byte) random.nextInt();
+      }
+      Path file = java.nio.file.Files.write(dir.resolve("damaged-" + round + ".hprof"), damaged);
+      try {
+        assertThat(HeapAnalyzer.analyze(probe.request(file).build()).bySerial()).containsKey(serial);
+      } catch (org.leakcheck.internal.heap.HprofFormatException e) {
+        assertThat(e.getMessage()).startsWith("the heap dump could not be read: ").doesNotContain("\n");
+      }
+    }
+    probe.release();
+  }
+
   // ---------------------------------------------------------------- retained size
 
   static final class Item {
