@@ -13,12 +13,13 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
+import org.leakcheck.internal.check.CheckScope;
 import org.leakcheck.internal.check.Checker;
+import org.leakcheck.internal.report.LeakReport;
 import org.leakcheck.internal.config.Configuration;
 import org.leakcheck.internal.config.ConfigurationException;
 import org.leakcheck.internal.report.ReportOnlySummary;
 import org.leakcheck.internal.track.DefaultLeakTracker;
-import org.leakcheck.internal.track.TrackedObject;
 
 /**
  * The JUnit Jupiter extension behind {@link LeakCheck}: injects a {@link LeakTracker} into the
@@ -61,10 +62,11 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
           "A LeakTracker belongs to one test: inject it into a @Test, @BeforeEach or @AfterEach"
               + " method, not into " + parameterContext.getDeclaringExecutable());
     }
-    settings(context); // a bad configuration fails the test before it runs
+    Configuration settings = settings(context); // a bad configuration fails the test before it runs
     return context
         .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(TRACKER_KEY, key -> new DefaultLeakTracker(), DefaultLeakTracker.class);
+        .getOrComputeIfAbsent(
+            TRACKER_KEY, key -> new DefaultLeakTracker(new TestScope(context, settings)), DefaultLeakTracker.class);
   }
 
   @Override
@@ -73,24 +75,8 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
     if (tracker == null || tracker.isEmpty()) {
       return;
     }
-    List<TrackedObject> tracked = tracker.all();
-    tracker.clear();
-    if (tracked.stream().allMatch(TrackedObject::isCleared)) {
-      return;
-    }
-    Configuration settings = settings(context);
-    Checker checker = context.getRoot().getStore(NAMESPACE).getOrDefault(CHECKER_KEY, Checker.class, Checker.DEFAULT);
-    List<Object> excluded = new ArrayList<>();
-    context.getTestInstances().ifPresent(instances -> excluded.addAll(instances.getAllInstances()));
-    context.getExecutionException().ifPresent(excluded::add);
-    Checker.Result result =
-        checker.check(
-            tracked,
-            settings,
-            excluded,
-            List.of(Thread.currentThread()),
-            context.getRequiredTestClass().getName(),
-            context.getRequiredTestMethod().getName() + uniqueSuffix(context));
+    Configuration settings = tracker.scope().settings();
+    Checker.Result result = CheckScope.checkNow(tracker, settings, LeakReport.AFTER_THE_TEST);
     ReportOnlySummary summary = settings.mode() == Configuration.Mode.REPORT_ONLY ? summary(context) : null;
     if (summary != null) {
       summary.checked();
@@ -133,6 +119,45 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
     @Override
     public void close() {
       summary.close();
+    }
+  }
+
+  /** A test's scope: what JUnit holds for it does not count. */
+  private static final class TestScope implements CheckScope {
+    private final ExtensionContext context;
+    private final Configuration settings;
+
+    TestScope(ExtensionContext context, Configuration settings) {
+      this.context = context;
+      this.settings = settings;
+    }
+
+    @Override
+    public Checker checker() {
+      return context.getRoot().getStore(NAMESPACE).getOrDefault(CHECKER_KEY, Checker.class, Checker.DEFAULT);
+    }
+
+    @Override
+    public Configuration settings() {
+      return settings;
+    }
+
+    @Override
+    public List<Object> excluded() {
+      List<Object> excluded = new ArrayList<>();
+      context.getTestInstances().ifPresent(instances -> excluded.addAll(instances.getAllInstances()));
+      context.getExecutionException().ifPresent(excluded::add);
+      return excluded;
+    }
+
+    @Override
+    public String testClass() {
+      return context.getRequiredTestClass().getName();
+    }
+
+    @Override
+    public String testName() {
+      return context.getRequiredTestMethod().getName() + uniqueSuffix(context);
     }
   }
 

@@ -9,10 +9,12 @@ module org.leakcheck {
   requires transitive org.opentest4j;
   requires org.junit.platform.commons;
   requires awaitility;
+  requires static transitive org.assertj.core;
   requires java.management;
   requires jdk.management;
 
   exports org.leakcheck;
+  exports org.leakcheck.assertj;
 
   provides org.junit.jupiter.api.extension.Extension with
       org.leakcheck.LeakCheckExtension;

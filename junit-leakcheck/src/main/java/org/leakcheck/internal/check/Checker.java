@@ -49,11 +49,13 @@ public final class Checker {
     private final List<LeakedObject> leaks;
     private final int trackedCount;
     private final Optional<Path> keptDump;
+    private final String moment;
 
-    Result(List<LeakedObject> leaks, int trackedCount, Optional<Path> keptDump) {
+    Result(List<LeakedObject> leaks, int trackedCount, Optional<Path> keptDump, String moment) {
       this.leaks = leaks;
       this.trackedCount = trackedCount;
       this.keptDump = keptDump;
+      this.moment = moment;
     }
 
     public List<LeakedObject> leaks() {
@@ -66,7 +68,7 @@ public final class Checker {
 
     /** The error describing the leaks; only when {@link #leaked()}. */
     public LeakDetectedError error() {
-      return LeakReport.error(leaks, trackedCount, keptDump);
+      return LeakReport.error(leaks, trackedCount, keptDump, moment);
     }
   }
 
@@ -81,6 +83,8 @@ public final class Checker {
    *     framework's frames are on the test's thread)
    * @param testClass for report file names
    * @param testName for report file names
+   * @param moment when the check runs, for the message: {@code after the test}, {@code at the
+   *     check at ManagerTests.java:31}
    */
   public Result check(
       List<TrackedObject> tracked,
@@ -88,21 +92,22 @@ public final class Checker {
       List<Object> excluded,
       List<Thread> checkingThreads,
       String testClass,
-      String testName) {
+      String testName,
+      String moment) {
     if (tracked.isEmpty() || tracked.stream().allMatch(TrackedObject::isCleared)) {
-      return new Result(List.of(), tracked.size(), Optional.empty());
+      return new Result(List.of(), tracked.size(), Optional.empty(), moment);
     }
     collection.collectUntil(() -> tracked.stream().allMatch(TrackedObject::isCleared), settings.timeout());
     List<TrackedObject> survivors = tracked.stream().filter(t -> !t.isCleared()).collect(Collectors.toList());
     if (survivors.isEmpty()) {
-      return new Result(List.of(), tracked.size(), Optional.empty());
+      return new Result(List.of(), tracked.size(), Optional.empty(), moment);
     }
     if (!settings.retainingPath()) {
       List<LeakedObject> leaks = new ArrayList<>();
       for (TrackedObject t : survivors) {
         leaks.add(leak(t, null, "disabled by " + LeakCheck.RETAINING_PATH_KEY + "=false", -1, -1));
       }
-      return new Result(leaks, tracked.size(), Optional.empty());
+      return new Result(leaks, tracked.size(), Optional.empty(), moment);
     }
 
     long request = REQUESTS.incrementAndGet();
@@ -140,7 +145,7 @@ public final class Checker {
               ? leak(t, PathDescriptions.toPublic(v.path().get()), null, v.retainedBytes(), v.retainedObjects())
               : leak(t, null, "the analysis found the object strongly reachable but returned no path", v.retainedBytes(), v.retainedObjects()));
     }
-    Result result = new Result(leaks, tracked.size(), outcome.keptDump());
+    Result result = new Result(leaks, tracked.size(), outcome.keptDump(), moment);
     if (result.leaked()) {
       JsonReport.writeQuietly(settings.reportsDir(), testClass, testName, leaks, outcome.keptDump());
     }

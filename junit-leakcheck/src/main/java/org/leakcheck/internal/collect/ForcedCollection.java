@@ -87,6 +87,16 @@ public final class ForcedCollection {
   }
 
   /**
+   * Runs one confirmed collection cycle, for callers that do their own waiting (an Awaitility
+   * condition).
+   *
+   * @throws CollectionUnavailableException when no trigger can collect in this JVM
+   */
+  public void collectOnce() {
+    runCycle(System.nanoTime() + TimeUnit.SECONDS.toNanos(5));
+  }
+
+  /**
    * Runs one confirmed collection cycle.
    *
    * @throws CollectionUnavailableException when no trigger clears the canary before the deadline

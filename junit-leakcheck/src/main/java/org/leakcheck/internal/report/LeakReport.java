@@ -29,22 +29,27 @@ public final class LeakReport {
 
   static final String LEAKED_MARK = "<- leaked";
 
+  /** The moment of the extension's check, for the headline. */
+  public static final String AFTER_THE_TEST = "after the test";
+
   private LeakReport() {}
 
   /** The error for {@code leaks} found among {@code trackedCount} tracked objects. */
-  public static LeakDetectedError error(List<LeakedObject> leaks, int trackedCount, Optional<Path> keptDump) {
-    return new LeakDetectedError(message(leaks, trackedCount, keptDump), leaks, trackedCount);
+  public static LeakDetectedError error(
+      List<LeakedObject> leaks, int trackedCount, Optional<Path> keptDump, String moment) {
+    return new LeakDetectedError(message(leaks, trackedCount, keptDump, moment), leaks, trackedCount);
   }
 
   /** The report text. */
   public static String message(List<LeakedObject> leaks, int trackedCount) {
-    return message(leaks, trackedCount, Optional.empty());
+    return message(leaks, trackedCount, Optional.empty(), AFTER_THE_TEST);
   }
 
-  /** The report text, naming the kept heap dump. */
-  public static String message(List<LeakedObject> leaks, int trackedCount, Optional<Path> keptDump) {
+  /** The report text, naming the kept heap dump and when the check ran. */
+  public static String message(
+      List<LeakedObject> leaks, int trackedCount, Optional<Path> keptDump, String moment) {
     StringBuilder out = new StringBuilder();
-    out.append(headline(leaks.size(), trackedCount));
+    out.append(headline(leaks.size(), trackedCount, moment));
     boolean anyPath = false;
     for (int i = 0; i < leaks.size(); i++) {
       LeakedObject leak = leaks.get(i);
@@ -84,12 +89,16 @@ public final class LeakReport {
   }
 
   static String headline(int leaked, int tracked) {
+    return headline(leaked, tracked, AFTER_THE_TEST);
+  }
+
+  static String headline(int leaked, int tracked, String moment) {
     if (tracked == 1) {
-      return "the tracked object is still strongly reachable after the test";
+      return "the tracked object is still strongly reachable " + moment;
     }
     return leaked + " of " + tracked + " tracked objects "
         + (leaked == 1 ? "is" : "are")
-        + " still strongly reachable after the test";
+        + " still strongly reachable " + moment;
   }
 
   /** {@code Worker "Alice" (com.example.Worker@1b6d3586, tracked at ManagerTests.java:27)}. */

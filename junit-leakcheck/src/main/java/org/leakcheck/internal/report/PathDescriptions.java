@@ -24,7 +24,8 @@ public final class PathDescriptions {
     List<PathStep> raw = path.steps();
     int lastStatic = -1;
     for (int i = 0; i < raw.size(); i++) {
-      if (raw.get(i).edgeKind() == EdgeKind.STATIC_FIELD) {
+      // HotSpot's pseudo statics (<resolved_references>, <init_lock>) are no field to cut.
+      if (raw.get(i).edgeKind() == EdgeKind.STATIC_FIELD && !raw.get(i).edgeName().startsWith("<")) {
         lastStatic = i;
       }
     }

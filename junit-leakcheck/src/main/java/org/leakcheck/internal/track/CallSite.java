@@ -7,11 +7,16 @@ import java.util.Set;
 public final class CallSite {
 
   /** Class-name prefixes of our own code, skipped when looking for the caller. */
-  private static final Set<String> OWN_PACKAGES =
-      Set.of("org.leakcheck.internal.", "org.leakcheck.assertj.");
+  private static final Set<String> OWN_PACKAGES = Set.of("org.leakcheck.internal.");
 
+  /** Exact names: a user's (or our tests') classes may share the API packages. */
   private static final Set<String> OWN_API_CLASSES =
-      Set.of("org.leakcheck.LeakTracker", "org.leakcheck.LeakChecks", "org.leakcheck.LeakCheckExtension");
+      Set.of(
+          "org.leakcheck.LeakTracker",
+          "org.leakcheck.LeakChecks",
+          "org.leakcheck.LeakCheckExtension",
+          "org.leakcheck.assertj.LeakAssertions",
+          "org.leakcheck.assertj.LeakTrackerAssert");
 
   private static final StackWalker WALKER = StackWalker.getInstance();
 

@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.leakcheck.LeakTracker;
+import org.leakcheck.internal.check.CheckScope;
 
 /**
  * The tracker of one test (or of one stand-alone check). Thread-safe: a test may track from any of
@@ -19,6 +20,21 @@ public final class DefaultLeakTracker implements LeakTracker {
 
   private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
   private final ConcurrentLinkedQueue<TrackedObject> tracked = new ConcurrentLinkedQueue<>();
+  private final CheckScope scope;
+
+  /**
+   * A tracker whose objects are checked in {@code scope}.
+   *
+   * @param scope settings and exclusions for checks of this tracker's objects
+   */
+  public DefaultLeakTracker(CheckScope scope) {
+    this.scope = scope;
+  }
+
+  /** Settings and exclusions for checks of this tracker's objects. */
+  public CheckScope scope() {
+    return scope;
+  }
 
   @Override
   public <T> T track(T object) {
@@ -80,6 +96,19 @@ public final class DefaultLeakTracker implements LeakTracker {
   public void clear() {
     tracked.clear();
     drainQueue();
+  }
+
+  /**
+   * Takes everything tracked so far out of the tracker, in tracking order: a check owns what it
+   * took, and objects tracked meanwhile stay for the next check.
+   */
+  public List<TrackedObject> drain() {
+    List<TrackedObject> result = new ArrayList<>();
+    for (TrackedObject t; (t = tracked.poll()) != null; ) {
+      result.add(t);
+    }
+    drainQueue();
+    return result;
   }
 
   private void drainQueue() {

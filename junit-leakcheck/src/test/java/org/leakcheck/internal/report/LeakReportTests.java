@@ -94,7 +94,7 @@ class LeakReportTests {
   void namesTheKeptHeapDump() {
     LeakedObject leak = new LeakedObject(null, "W", 1, "A.java:1", null, "n/a");
 
-    assertThat(LeakReport.message(List.of(leak), 1, java.util.Optional.of(java.nio.file.Paths.get("target/leakcheck/T/t.hprof"))))
+    assertThat(LeakReport.message(List.of(leak), 1, java.util.Optional.of(java.nio.file.Paths.get("target/leakcheck/T/t.hprof")), LeakReport.AFTER_THE_TEST))
         .contains("\n\nHeap dump: target/leakcheck/T/t.hprof (kept: leakcheck.keepDumps)\n\n");
   }
 

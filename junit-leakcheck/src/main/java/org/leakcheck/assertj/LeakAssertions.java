@@ -1,0 +1,36 @@
+package org.leakcheck.assertj;
+
+import org.leakcheck.LeakTracker;
+
+/**
+ * AssertJ entry point for leak checks in the middle of a test, or outside the extension.
+ *
+ * <pre>{@code
+ * import static org.leakcheck.assertj.LeakAssertions.assertThat;
+ *
+ * leaks.track(manager.addWorker("Alice"), "Alice");
+ * manager.close();
+ * assertThat(leaks).allCollectable();   // same message and retaining path as the extension
+ * }</pre>
+ *
+ * <p>The assertion takes the tracker, never the object itself: a variable holding the object
+ * would keep it alive. References from the stack of the thread running the assertion are
+ * ignored, so a local still in scope cannot make a false leak; see {@link
+ * org.leakcheck.LeakChecks} for the details. Requires AssertJ on the test class path (an optional
+ * dependency of this library).
+ */
+public final class LeakAssertions {
+
+  private LeakAssertions() {}
+
+  /**
+   * Starts an assertion on what {@code tracker} tracked so far.
+   *
+   * @param tracker a tracker injected by {@link org.leakcheck.LeakCheck} or made by {@link
+   *     org.leakcheck.LeakChecks#newTracker()}
+   * @return the assertion
+   */
+  public static LeakTrackerAssert assertThat(LeakTracker tracker) {
+    return new LeakTrackerAssert(tracker);
+  }
+}

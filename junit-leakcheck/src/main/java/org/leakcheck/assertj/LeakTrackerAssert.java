@@ -1,0 +1,47 @@
+package org.leakcheck.assertj;
+
+import java.time.Duration;
+import org.assertj.core.api.AbstractAssert;
+import org.leakcheck.LeakChecks;
+import org.leakcheck.LeakDetectedError;
+import org.leakcheck.LeakTracker;
+
+/**
+ * Assertions on the objects a {@link LeakTracker} tracked so far. A failed assertion throws the
+ * same {@link LeakDetectedError} as the extension, with every leaked object and its retaining
+ * path. The objects checked are no longer tracked afterwards.
+ */
+public final class LeakTrackerAssert extends AbstractAssert<LeakTrackerAssert, LeakTracker> {
+
+  LeakTrackerAssert(LeakTracker actual) {
+    super(actual, LeakTrackerAssert.class);
+  }
+
+  /**
+   * Verifies that every object tracked so far can be garbage-collected now: forces collection
+   * (waiting up to the tracker's {@code leakcheck.timeout}) and fails with the retaining path of
+   * each one still strongly reachable.
+   *
+   * @return this assertion
+   * @throws LeakDetectedError when a tracked object is still strongly reachable
+   */
+  public LeakTrackerAssert allCollectable() {
+    isNotNull();
+    LeakChecks.assertCollectable(actual);
+    return myself;
+  }
+
+  /**
+   * Like {@link #allCollectable()}, waiting up to {@code timeout} for objects released
+   * asynchronously.
+   *
+   * @param timeout how long to keep collecting; positive
+   * @return this assertion
+   * @throws LeakDetectedError when a tracked object is still strongly reachable after it
+   */
+  public LeakTrackerAssert allCollectableWithin(Duration timeout) {
+    isNotNull();
+    LeakChecks.awaitCollectable(actual, timeout);
+    return myself;
+  }
+}

@@ -1,0 +1,114 @@
+package org.leakcheck.assertj;
+
+import static org.assertj.core.api.Assertions.assertThatCode;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
+import static org.leakcheck.assertj.LeakAssertions.assertThat;
+
+import java.io.Closeable;
+import java.time.Duration;
+import java.util.ArrayList;
+import java.util.List;
+import java.util.Map;
+import java.util.concurrent.CopyOnWriteArrayList;
+import org.junit.jupiter.api.Test;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.junit.platform.testkit.engine.EngineTestKit;
+import org.leakcheck.LeakCheck;
+import org.leakcheck.LeakChecks;
+import org.leakcheck.LeakDetectedError;
+import org.leakcheck.LeakTracker;
+
+class LeakAssertionsTests {
+
+  static final List<Object> REGISTRY = new CopyOnWriteArrayList<>();
+
+  /** A small "production" resource whose close() may or may not release its listeners. */
+  static final class Manager implements Closeable {
+    final List<Object> workers = new ArrayList<>();
+    final boolean leaky;
+
+    Manager(boolean leaky) {
+      this.leaky = leaky;
+    }
+
+    Object addWorker(String name) {
+      Object worker = new StringBuilder(name);
+      workers.add(worker);
+      if (leaky) {
+        REGISTRY.add(worker);
+      }
+      return worker;
+    }
+
+    @Override
+    public void close() {
+      workers.clear();
+    }
+  }
+
+  @Test
+  void allCollectablePassesForReleasedObjectsOutsideTheExtension() {
+    LeakTracker leaks = LeakChecks.newTracker(Map.of());
+    Manager manager = new Manager(false);
+    leaks.track(manager.addWorker("Alice"), "Alice");
+    manager.close();
+
+    assertThatCode(() -> assertThat(leaks).allCollectable()).doesNotThrowAnyException();
+  }
+
+  @Test
+  void allCollectableFailsWithTheSameErrorAsTheExtension() {
+    LeakTracker leaks = LeakChecks.newTracker(Map.of());
+    Manager manager = new Manager(true);
+    leaks.track(manager.addWorker("Alice"), "Alice");
+    manager.close();
+
+    assertThatThrownBy(() -> assertThat(leaks).allCollectable())
+        .isInstanceOf(LeakDetectedError.class)
+        .hasMessageContaining("GC root: static field " + LeakAssertionsTests.class.getName() + ".REGISTRY")
+        .hasMessageContaining("<- leaked");
+  }
+
+  @Test
+  void allCollectableWithinRejectsANonPositiveTimeout() {
+    LeakTracker leaks = LeakChecks.newTracker(Map.of());
+
+    assertThatThrownBy(() -> assertThat(leaks).allCollectableWithin(Duration.ZERO))
+        .isInstanceOf(IllegalArgumentException.class)
+        .hasMessageContaining("timeout must be positive");
+  }
+
+  @Test
+  void midTestChecksWithTheInjectedTracker() {
+    EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(MidTestTestCase.class)).execute();
+
+    results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
+    Throwable failure =
+        results.testEvents().failed().list().get(0).getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+    org.assertj.core.api.Assertions.assertThat(failure)
+        .isInstanceOf(LeakDetectedError.class)
+        .hasMessageStartingWith("the tracked object is still strongly reachable at the check at LeakAssertionsTests.java:");
+  }
+
+  @LeakCheck
+  static class MidTestTestCase {
+    @Test
+    void closeReleasesWorkers(LeakTracker leaks) {
+      Manager manager = new Manager(false);
+      leaks.track(manager.addWorker("Alice"), "Alice");
+      manager.close();
+      assertThat(leaks).allCollectable();
+      leaks.track(manager.addWorker("Bob"), "Bob"); // checked after the test
+    }
+
+    @Test
+    void leakyCloseIsCaughtMidTest(LeakTracker leaks) {
+      Manager manager = new Manager(true);
+      leaks.track(manager.addWorker("Alice"), "Alice");
+      manager.close();
+      assertThat(leaks).allCollectable();
+    }
+  }
+}
