@@ -85,7 +85,7 @@ class RetainingPathTests {
       LeakDetectedError error = leakOf(ThreadLocalTestCase.class);
       RetainingPath path = onlyPath(error);
 
-      assertThat(path.root()).startsWith("thread-local of thread \"");
+      assertThat(path.root()).startsWith("thread-local " + ThreadLocalTestCase.class.getName() + ".CURRENT of thread \"");
       assertThat(lastClass(path)).isEqualTo(Worker.class.getName());
     }
 

@@ -17,7 +17,7 @@ class ThreadLocalLeakyCaseTests {
 
     assertThat(leak.label()).hasValue("request of alice");
     assertThat(leak.retainingPath().orElseThrow().root())
-        .isEqualTo("thread-local of thread \"leaky-request-worker\"");
+        .isEqualTo("thread-local " + LeakyRequestHandler.class.getName() + ".CURRENT of thread \"leaky-request-worker\"");
     assertThat(tail(leak, 1)).containsExactly(Request.class.getName() + " .value");
   }
 }

@@ -347,7 +347,32 @@ final class HeapGraph {
     if (s != null) {
       return s;
     }
-    return className(index) + "@" + Long.toHexString(id);
+    // An address means nothing to a reader; the static field holding the object (the usual home
+    // of a ThreadLocal or a map key constant) says where it is in the code.
+    String holder = staticHolders().get(id);
+    if (holder != null) {
+      return holder;
+    }
+    String name = className(index);
+    return "a " + name.substring(name.lastIndexOf('.') + 1);
+  }
+
+  private Map<Long, String> staticHolders;
+
+  /** Object id → {@code Class.FIELD} of a static field holding it (the first one found). */
+  private synchronized Map<Long, String> staticHolders() {
+    if (staticHolders == null) {
+      Map<Long, String> holders = new HashMap<>();
+      for (ClassInfo c : heap.classes()) {
+        for (StaticField f : c.statics()) {
+          if (f.isReference() && f.value() != 0 && !f.name().startsWith("<")) {
+            holders.putIfAbsent(f.value(), c.name() + "." + f.name());
+          }
+        }
+      }
+      staticHolders = holders;
+    }
+    return staticHolders;
   }
 
   private String box(int index, ClassInfo c) {

@@ -164,7 +164,12 @@ public final class LeakReport {
         if (j > i + 1 && j < raw.size()) {
           String ref = raw.get(j).reference();
           if (".value".equals(ref) || ".val".equals(ref)) {
-            out.add(new RetainingPath.Step(raw.get(j).className(), "[" + (key == null ? "?" : key) + "]", raw.get(j).summary().orElse(null)));
+            // A thread-local's root already names the ThreadLocal; a map's key says which entry.
+            String folded =
+                step.className().startsWith("java.lang.ThreadLocal$ThreadLocalMap")
+                    ? "(ThreadLocal value)"
+                    : "[" + (key == null ? "?" : key) + "]";
+            out.add(new RetainingPath.Step(raw.get(j).className(), folded, raw.get(j).summary().orElse(null)));
             i = j + 1;
             continue;
           }
@@ -197,7 +202,9 @@ public final class LeakReport {
   static String displayName(String className) {
     int lambda = className.indexOf("$$Lambda");
     if (lambda > 0) {
-      return "lambda in " + className.substring(0, lambda);
+      return className.startsWith("class ")
+          ? "class of a lambda in " + className.substring("class ".length(), lambda)
+          : "lambda in " + className.substring(0, lambda);
     }
     int dollar = className.lastIndexOf('$');
     if (dollar > 0 && dollar < className.length() - 1 && className.chars().skip(dollar + 1).allMatch(Character::isDigit)) {

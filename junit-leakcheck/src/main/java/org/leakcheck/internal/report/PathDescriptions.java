@@ -42,9 +42,16 @@ public final class PathDescriptions {
           && raw.size() > 1
           && raw.get(1).edgeKind() == EdgeKind.FIELD
           && ("threadLocals".equals(raw.get(1).edgeName()) || "inheritableThreadLocals".equals(raw.get(1).edgeName()))) {
+        String threadLocal = "";
+        for (PathStep step : raw) {
+          if (step.className().endsWith("ThreadLocalMap$Entry") && step.summary() != null && step.summary().startsWith("key=")) {
+            threadLocal = " " + step.summary().substring(4);
+            break;
+          }
+        }
         root =
             ("inheritableThreadLocals".equals(raw.get(1).edgeName()) ? "inheritable thread-local" : "thread-local")
-                + " of thread " + quote(gcRoot.threadName());
+                + threadLocal + " of thread " + quote(gcRoot.threadName());
         from = 1;
       } else {
         root = describe(gcRoot);
@@ -54,7 +61,9 @@ public final class PathDescriptions {
     List<RetainingPath.Step> steps = new ArrayList<>();
     for (int i = from; i < raw.size(); i++) {
       PathStep step = raw.get(i);
-      steps.add(new RetainingPath.Step(displayClass(step), reference(step, i == from), step.summary()));
+      // A class object's summary is its name, already in the display name.
+      steps.add(
+          new RetainingPath.Step(displayClass(step), reference(step, i == from), step.isClassObject() ? null : step.summary()));
     }
     return new RetainingPath(root, steps);
   }

@@ -65,9 +65,24 @@ class LeakReportTests {
   }
 
   @Test
+  void foldsAThreadLocalMapIntoTheThreadLocalValue() {
+    List<Step> raw =
+        List.of(
+            new Step("java.lang.ThreadLocal$ThreadLocalMap", ".threadLocals", null),
+            new Step("java.lang.ThreadLocal$ThreadLocalMap$Entry[]", ".table", null),
+            new Step("java.lang.ThreadLocal$ThreadLocalMap$Entry", "[7]", "key=com.example.Context.CURRENT"),
+            new Step("com.example.Request", ".value", null));
+
+    assertThat(LeakReport.fold(raw))
+        .extracting(Step::toString)
+        .containsExactly("java.lang.ThreadLocal$ThreadLocalMap .threadLocals", "com.example.Request (ThreadLocal value)");
+  }
+
+  @Test
   void namesLambdasAndAnonymousClassesByWhereTheyWereWritten() {
     assertThat(LeakReport.displayName("com.example.Screen$$Lambda/0x000001f00c0a1234")).isEqualTo("lambda in com.example.Screen");
     assertThat(LeakReport.displayName("com.example.Screen$$Lambda$14/0x0000000800c01234")).isEqualTo("lambda in com.example.Screen");
+    assertThat(LeakReport.displayName("class com.example.Screen$$Lambda+0x00007f067815d000")).isEqualTo("class of a lambda in com.example.Screen");
     assertThat(LeakReport.displayName("com.example.Screen$1")).isEqualTo("com.example.Screen$1 (anonymous class in Screen)");
     assertThat(LeakReport.displayName("com.example.Screen$Inner")).isEqualTo("com.example.Screen$Inner");
   }
