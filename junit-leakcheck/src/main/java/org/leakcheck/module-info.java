@@ -8,6 +8,7 @@ module org.leakcheck {
   requires transitive org.junit.jupiter.api;
   requires transitive org.opentest4j;
   requires org.junit.platform.commons;
+  requires static org.junit.platform.launcher; // LauncherKeys, registered on the class path only
   requires awaitility;
   requires static transitive org.assertj.core;
   requires java.management;

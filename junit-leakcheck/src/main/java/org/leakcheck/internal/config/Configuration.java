@@ -186,12 +186,16 @@ public final class Configuration {
   }
 
   /**
-   * The {@code leakcheck.*} keys set as system properties or in a {@code junit-platform.properties}
-   * file on the class path: the places whose keys can be listed (JUnit offers no way to list the
-   * parameters given to the launcher).
+   * The {@code leakcheck.*} keys set as system properties, in a {@code junit-platform.properties}
+   * file on the class path, or given to the JUnit launcher of the running test plan.
    */
   public static Set<String> discoverKeys(ClassLoader loader) {
     Set<String> keys = new TreeSet<>();
+    try {
+      keys.addAll(LauncherKeys.current());
+    } catch (LinkageError e) {
+      // No JUnit launcher on the class path (a stand-alone check from a main): nothing to add.
+    }
     for (String name : System.getProperties().stringPropertyNames()) {
       if (name.startsWith(PREFIX)) {
         keys.add(name);
