@@ -16,6 +16,7 @@ public class LeakDetectedError extends AssertionFailedError {
   /** Not serialised: the rendered message carries the same facts. */
   private final transient List<LeakedObject> leakedObjects;
 
+  /** How many objects the test tracked, leaked or not. */
   private final int trackedCount;
 
   /**
@@ -34,12 +35,12 @@ public class LeakDetectedError extends AssertionFailedError {
     this.trackedCount = trackedCount;
   }
 
-  /** @return the leaked objects, in tracking order (empty after deserialisation) */
+  /** {@return the leaked objects, in tracking order (empty after deserialisation)} */
   public List<LeakedObject> leakedObjects() {
     return leakedObjects == null ? List.of() : leakedObjects;
   }
 
-  /** @return how many objects the test tracked, leaked or not */
+  /** {@return how many objects the test tracked, leaked or not} */
   public int trackedCount() {
     return trackedCount;
   }

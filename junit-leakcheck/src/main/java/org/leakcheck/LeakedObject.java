@@ -70,53 +70,53 @@ public final class LeakedObject {
     this.noPathReason = retainingPath == null ? Objects.requireNonNull(noPathReason, "noPathReason") : null;
   }
 
-  /** @return the label given to {@code track}, if any */
+  /** {@return the label given to {@code track}, if any} */
   public Optional<String> label() {
     return Optional.ofNullable(label);
   }
 
-  /** @return the fully qualified class name of the object */
+  /** {@return the fully qualified class name of the object} */
   public String className() {
     return className;
   }
 
-  /** @return its {@link System#identityHashCode(Object) identity hash code} */
+  /** {@return its {@link System#identityHashCode(Object) identity hash code}} */
   public int identityHashCode() {
     return identityHashCode;
   }
 
-  /** @return where {@code track} was called, as {@code File.java:line} */
+  /** {@return where {@code track} was called, as {@code File.java:line}} */
   public String trackedAt() {
     return trackedAt;
   }
 
-  /** @return the chain of strong references from a GC root to the object, when computed */
+  /** {@return the chain of strong references from a GC root to the object, when computed} */
   public Optional<RetainingPath> retainingPath() {
     return Optional.ofNullable(retainingPath);
   }
 
   /**
-   * @return why {@link #retainingPath()} is empty (not requested, heap dump impossible, analysis
-   *     failed…); empty when there is a path
+   * {@return why {@link #retainingPath()} is empty (not requested, heap dump impossible, analysis
+   *     failed…); empty when there is a path}
    */
   public Optional<String> noPathReason() {
     return Optional.ofNullable(noPathReason);
   }
 
   /**
-   * @return an estimate of the bytes that would be freed if only this object were released (its
-   *     retained size, itself included), when a heap dump was analysed
+   * {@return an estimate of the bytes that would be freed if only this object were released (its
+   *     retained size, itself included), when a heap dump was analysed}
    */
   public OptionalLong retainedBytes() {
     return retainedBytes < 0 ? OptionalLong.empty() : OptionalLong.of(retainedBytes);
   }
 
-  /** @return how many objects only this object keeps alive (itself included), when known */
+  /** {@return how many objects only this object keeps alive (itself included), when known} */
   public OptionalLong retainedObjects() {
     return retainedObjects < 0 ? OptionalLong.empty() : OptionalLong.of(retainedObjects);
   }
 
-  /** @return the class name and label, as {@code com.example.Worker "Alice"} */
+  /** {@return the class name and label, as {@code com.example.Worker "Alice"}} */
   @Override
   public String toString() {
     return className + (label == null ? "" : " \"" + label + "\"");

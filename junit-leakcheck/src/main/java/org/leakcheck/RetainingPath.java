@@ -30,12 +30,12 @@ public final class RetainingPath {
     this.steps = List.copyOf(steps);
   }
 
-  /** @return the GC root, e.g. {@code static field com.example.Manager.REGISTRY} */
+  /** {@return the GC root, e.g. {@code static field com.example.Manager.REGISTRY}} */
   public String root() {
     return root;
   }
 
-  /** @return the raw chain, from the object held by the root to the leaked object */
+  /** {@return the raw chain, from the object held by the root to the leaked object} */
   public List<Step> steps() {
     return steps;
   }
@@ -62,17 +62,17 @@ public final class RetainingPath {
       this.summary = summary;
     }
 
-    /** @return the class of the object on this step */
+    /** {@return the class of the object on this step} */
     public String className() {
       return className;
     }
 
-    /** @return the reference from the previous step, as {@code .field} or {@code [index]} */
+    /** {@return the reference from the previous step, as {@code .field} or {@code [index]}} */
     public String reference() {
       return reference;
     }
 
-    /** @return a short description of the object, if one was cheap to read from the dump */
+    /** {@return a short description of the object, if one was cheap to read from the dump} */
     public Optional<String> summary() {
       return Optional.ofNullable(summary);
     }
