@@ -58,10 +58,6 @@ public final class Checker {
       this.moment = moment;
     }
 
-    public List<LeakedObject> leaks() {
-      return leaks;
-    }
-
     public boolean leaked() {
       return !leaks.isEmpty();
     }

@@ -24,6 +24,7 @@ import org.leakcheck.internal.analysis.TrackedVerdict;
 import org.leakcheck.internal.analysis.Verdict;
 import org.leakcheck.internal.config.Configuration;
 import org.leakcheck.internal.config.Configuration.KeepDumps;
+import org.leakcheck.internal.config.ReportLocations;
 
 /**
  * Takes heap dumps and has them analysed, one dump at a time for the whole JVM. Tests that need a
@@ -101,7 +102,7 @@ public final class DumpCoordinator {
     Path dump = null;
     boolean keep = false;
     try {
-      Path directory = settings.reportsDir().resolve(safeName(first.testClass()));
+      Path directory = ReportLocations.classDirectory(settings.reportsDir(), first.testClass());
       dump = dumpFile(directory, first.testName());
       String problem = write(dump);
       if (problem != null) {
@@ -181,7 +182,7 @@ public final class DumpCoordinator {
       throw new IOException(directory + " exists and is not a directory", e);
     }
     restrictToOwner(directory, "rwx------");
-    String base = safeName(testName);
+    String base = ReportLocations.fileName(testName);
     for (int i = 0; ; i++) {
       Path candidate = directory.resolve(i == 0 ? base + ".hprof" : base + "-" + i + ".hprof");
       if (!Files.exists(candidate)) {
@@ -202,14 +203,6 @@ public final class DumpCoordinator {
   /** The heap in use now: a live dump is at most about this big. */
   private static long estimatedDumpSize() {
     return ManagementFactory.getMemoryMXBean().getHeapMemoryUsage().getUsed();
-  }
-
-  static String safeName(String name) {
-    String safe = name.replaceAll("[^A-Za-z0-9._-]+", "_");
-    if (safe.length() > 120) {
-      safe = safe.substring(0, 120);
-    }
-    return safe.isEmpty() ? "test" : safe;
   }
 
   private static void completeAll(Batch batch, Outcome outcome) {

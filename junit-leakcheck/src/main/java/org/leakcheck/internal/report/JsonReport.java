@@ -8,6 +8,7 @@ import java.util.List;
 import java.util.Optional;
 import org.leakcheck.LeakedObject;
 import org.leakcheck.RetainingPath;
+import org.leakcheck.internal.config.ReportLocations;
 
 /**
  * The machine-readable leak report, one JSON file per test with leaks, written next to where its
@@ -21,19 +22,14 @@ public final class JsonReport {
   public static Optional<Path> writeQuietly(
       Path reportsDir, String testClass, String testName, List<LeakedObject> leaks, Optional<Path> keptDump) {
     try {
-      Path dir = reportsDir.resolve(fileName(testClass));
+      Path dir = ReportLocations.classDirectory(reportsDir, testClass);
       Files.createDirectories(dir);
-      Path file = dir.resolve(fileName(testName) + ".json");
+      Path file = dir.resolve(ReportLocations.fileName(testName) + ".json");
       Files.write(file, render(testClass, testName, leaks, keptDump).getBytes(StandardCharsets.UTF_8));
       return Optional.of(file);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
     }
-  }
-
-  static String fileName(String name) {
-    String safe = name.replaceAll("[^A-Za-z0-9._-]+", "_");
-    return safe.length() > 120 ? safe.substring(0, 120) : safe.isEmpty() ? "test" : safe;
   }
 
   /** The JSON text. */

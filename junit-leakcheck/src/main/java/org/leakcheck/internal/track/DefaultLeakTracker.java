@@ -80,18 +80,6 @@ public final class DefaultLeakTracker implements LeakTracker {
     return new ArrayList<>(tracked);
   }
 
-  /** The tracked objects not collected yet. */
-  public List<TrackedObject> uncollected() {
-    drainQueue();
-    List<TrackedObject> result = new ArrayList<>();
-    for (TrackedObject t : tracked) {
-      if (!t.isCleared()) {
-        result.add(t);
-      }
-    }
-    return result;
-  }
-
   /** Forgets everything tracked so far (the references stay valid for whoever holds them). */
   public void clear() {
     tracked.clear();

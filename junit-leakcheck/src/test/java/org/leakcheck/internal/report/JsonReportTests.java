@@ -1,0 +1,62 @@
+package org.leakcheck.internal.report;
+
+import static org.assertj.core.api.Assertions.assertThat;
+
+import java.util.List;
+import java.util.Optional;
+import org.junit.jupiter.api.Test;
+import org.leakcheck.LeakedObject;
+import org.leakcheck.RetainingPath;
+
+class JsonReportTests {
+
+  @Test
+  void rendersEachLeakWithItsRootAndRawPath() {
+    RetainingPath path =
+        new RetainingPath(
+            "static field com.example.Manager.REGISTRY",
+            List.of(new RetainingPath.Step("java.util.HashMap", ".REGISTRY", null), new RetainingPath.Step("com.example.Worker", ".value", "name=\"A\\\\li\nce\"")));
+    LeakedObject withPath = new LeakedObject("Al\"ice", "com.example.Worker", 10, "T.java:3", path, null, 48, 2);
+    LeakedObject withoutPath = new LeakedObject(null, "com.example.Worker", 11, "T.java:4", null, "disk full");
+
+    String json = JsonReport.render("com.example.T", "leaks", List.of(withPath, withoutPath), Optional.empty());
+
+    assertThat(json)
+        .isEqualTo(
+            "{\n"
+                + "  \"testClass\": \"com.example.T\",\n"
+                + "  \"test\": \"leaks\",\n"
+                + "  \"heapDump\": null,\n"
+                + "  \"leaks\": [\n"
+                + "    {\n"
+                + "      \"label\": \"Al\\\"ice\",\n"
+                + "      \"className\": \"com.example.Worker\",\n"
+                + "      \"identityHashCode\": 10,\n"
+                + "      \"trackedAt\": \"T.java:3\",\n"
+                + "      \"retainedBytes\": 48,\n"
+                + "      \"retainedObjects\": 2,\n"
+                + "      \"gcRoot\": \"static field com.example.Manager.REGISTRY\",\n"
+                + "      \"path\": [\n"
+                + "        {\"className\": \"java.util.HashMap\", \"reference\": \".REGISTRY\", \"summary\": null},\n"
+                + "        {\"className\": \"com.example.Worker\", \"reference\": \".value\", \"summary\": \"name=\\\"A\\\\\\\\li\\nce\\\"\"}\n"
+                + "      ]\n"
+                + "    },\n"
+                + "    {\n"
+                + "      \"label\": null,\n"
+                + "      \"className\": \"com.example.Worker\",\n"
+                + "      \"identityHashCode\": 11,\n"
+                + "      \"trackedAt\": \"T.java:4\",\n"
+                + "      \"retainedBytes\": null,\n"
+                + "      \"retainedObjects\": null,\n"
+                + "      \"gcRoot\": null,\n"
+                + "      \"noPathReason\": \"disk full\"\n"
+                + "    }\n"
+                + "  ]\n"
+                + "}\n");
+  }
+
+  @Test
+  void escapesControlCharacters() {
+    assertThat(JsonReport.str("a\u0001b\tc")).isEqualTo("\"a\\u0001b\\tc\"");
+  }
+}
