@@ -62,7 +62,7 @@ public final class RunAll {
     long start = System.nanoTime();
     try {
       RunAll run = new RunAll(quick, jar, javaExe, work);
-      String text = run.measure(quick ? "--quick" : "");
+      String text = run.measure(quick ? "--quick" : "") + handWritten(out);
       Files.createDirectories(out.toAbsolutePath().getParent());
       Files.writeString(out, text, StandardCharsets.UTF_8);
       System.out.printf("wrote %s in %.0f s%n", out, (System.nanoTime() - start) / 1e9);
@@ -339,6 +339,19 @@ public final class RunAll {
   }
 
   // ---------------------------------------------------------------- helpers
+
+  /** Everything from {@link #HAND_WRITTEN} on in the existing file: notes a rerun keeps. */
+  private static String handWritten(Path out) throws IOException {
+    if (!Files.exists(out)) {
+      return HAND_WRITTEN + "\n";
+    }
+    String old = Files.readString(out, StandardCharsets.UTF_8);
+    int at = old.indexOf(HAND_WRITTEN);
+    return at < 0 ? HAND_WRITTEN + "\n" : old.substring(at);
+  }
+
+  /** The line after which docs/performance.md is written by hand and kept by a rerun. */
+  static final String HAND_WRITTEN = "<!-- Written by hand below this line; RunAll keeps it. -->";
 
   private static String ms(double ms) {
     return ms >= 100 ? String.format(Locale.ROOT, "%.0f", ms) : ms >= 1 ? String.format(Locale.ROOT, "%.1f", ms) : String.format(Locale.ROOT, "%.3f", ms);
