@@ -41,10 +41,10 @@ import org.leakcheck.corpus.Expect.Verdict;
 public final class VerdictCorpus {
 
   /** System property: how many times {@link #main} runs the corpus in each mode. */
-  public static final String REPETITIONS_PROPERTY = "leakcheck.corpus.repetitions";
+  public static final String REPETITIONS_PROPERTY = "corpus.repetitions";
 
   /** System property: the modes {@link #main} runs, comma-separated: {@code sequential,parallel}. */
-  public static final String MODES_PROPERTY = "leakcheck.corpus.modes";
+  public static final String MODES_PROPERTY = "corpus.modes";
 
   static final List<Class<?>> FIXTURES =
       List.of(
