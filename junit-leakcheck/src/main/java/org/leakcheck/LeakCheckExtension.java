@@ -76,7 +76,7 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
       return;
     }
     Configuration settings = tracker.scope().settings();
-    Checker.Result result = CheckScope.checkNow(tracker, settings, LeakReport.AFTER_THE_TEST);
+    Checker.Result result = CheckScope.checkNow(tracker, settings, LeakReport.AFTER_THE_TEST, false);
     ReportOnlySummary summary = settings.mode() == Configuration.Mode.REPORT_ONLY ? summary(context) : null;
     if (summary != null) {
       summary.checked();

@@ -94,7 +94,8 @@ public final class LeakChecks {
    */
   public static void assertCollectable(LeakTracker tracker) {
     DefaultLeakTracker own = ours(tracker);
-    Checker.Result result = CheckScope.checkNow(own, own.scope().settings(), "at the check at " + CallSite.ofCaller());
+    Checker.Result result =
+        CheckScope.checkNow(own, own.scope().settings(), "at the check at " + CallSite.ofCaller(), false);
     if (result.leaked()) {
       throw result.error();
     }
@@ -116,7 +117,7 @@ public final class LeakChecks {
     }
     DefaultLeakTracker own = ours(tracker);
     Configuration settings = own.scope().settings().with(Optional.of(timeout), Optional.empty());
-    Checker.Result result = CheckScope.checkNow(own, settings, "at the check at " + CallSite.ofCaller());
+    Checker.Result result = CheckScope.checkNow(own, settings, "at the check at " + CallSite.ofCaller(), true);
     if (result.leaked()) {
       throw result.error();
     }

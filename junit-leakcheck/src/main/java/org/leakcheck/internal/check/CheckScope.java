@@ -28,9 +28,13 @@ public interface CheckScope {
    *
    * @param settings the settings for this check (the scope's, or with another timeout)
    * @param moment when the check runs, for the message
+   * @param waitWholeTimeout keep collecting until the timeout (see {@link Checker#check})
    */
   static Checker.Result checkNow(
-      org.leakcheck.internal.track.DefaultLeakTracker tracker, Configuration settings, String moment) {
+      org.leakcheck.internal.track.DefaultLeakTracker tracker,
+      Configuration settings,
+      String moment,
+      boolean waitWholeTimeout) {
     CheckScope scope = tracker.scope();
     return scope
         .checker()
@@ -41,6 +45,7 @@ public interface CheckScope {
             List.of(Thread.currentThread()),
             scope.testClass(),
             scope.testName(),
-            moment);
+            moment,
+            waitWholeTimeout);
   }
 }

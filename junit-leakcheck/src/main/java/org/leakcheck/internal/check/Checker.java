@@ -81,6 +81,8 @@ public final class Checker {
    * @param testName for report file names
    * @param moment when the check runs, for the message: {@code after the test}, {@code at the
    *     check at ManagerTests.java:31}
+   * @param waitWholeTimeout keep collecting until the timeout when objects survive (a wait for an
+   *     asynchronous release), instead of stopping once collection has settled
    */
   public Result check(
       List<TrackedObject> tracked,
@@ -89,11 +91,13 @@ public final class Checker {
       List<Thread> checkingThreads,
       String testClass,
       String testName,
-      String moment) {
+      String moment,
+      boolean waitWholeTimeout) {
     if (tracked.isEmpty() || tracked.stream().allMatch(TrackedObject::isCleared)) {
       return new Result(List.of(), tracked.size(), Optional.empty(), moment);
     }
-    collection.collectUntil(() -> tracked.stream().allMatch(TrackedObject::isCleared), settings.timeout());
+    collection.collectUntil(
+        () -> tracked.stream().allMatch(TrackedObject::isCleared), settings.timeout(), !waitWholeTimeout);
     List<TrackedObject> survivors = tracked.stream().filter(t -> !t.isCleared()).collect(Collectors.toList());
     if (survivors.isEmpty()) {
       return new Result(List.of(), tracked.size(), Optional.empty(), moment);

@@ -62,6 +62,19 @@ public final class ForcedCollection {
    * @throws CollectionUnavailableException when no trigger can collect in this JVM
    */
   public boolean collectUntil(BooleanSupplier done, Duration timeout) {
+    return collectUntil(done, timeout, true);
+  }
+
+  /**
+   * Collects until {@code done} is true or {@code timeout} passes; with {@code settleEarly}, also
+   * stops once collection has settled (what an after-test check wants: a survivor is judged from
+   * the heap graph anyway), without it waits the whole timeout (what a wait for an asynchronous
+   * release wants).
+   *
+   * @return whether {@code done} became true
+   * @throws CollectionUnavailableException when no trigger can collect in this JVM
+   */
+  public boolean collectUntil(BooleanSupplier done, Duration timeout, boolean settleEarly) {
     if (done.getAsBoolean()) {
       return true;
     }
@@ -78,7 +91,7 @@ public final class ForcedCollection {
               () -> {
                 runCycle(deadline);
                 confirmed[0]++;
-                return done.getAsBoolean() || confirmed[0] >= CYCLES_TO_SETTLE;
+                return done.getAsBoolean() || (settleEarly && confirmed[0] >= CYCLES_TO_SETTLE);
               });
     } catch (ConditionTimeoutException e) {
       // Fall through: the caller looks at what survived.

@@ -62,8 +62,8 @@ public final class PathDescriptions {
     for (int i = from; i < raw.size(); i++) {
       PathStep step = raw.get(i);
       // A class object's summary is its name, already in the display name.
-      steps.add(
-          new RetainingPath.Step(displayClass(step), reference(step, i == from), step.isClassObject() ? null : step.summary()));
+      String reference = i == from && step.edgeKind() == EdgeKind.ROOT ? heldBy(path.root()) : reference(step, i == from);
+      steps.add(new RetainingPath.Step(displayClass(step), reference, step.isClassObject() ? null : step.summary()));
     }
     return new RetainingPath(root, steps);
   }
@@ -90,6 +90,26 @@ public final class PathDescriptions {
         return "monitor held by a synchronized block or method";
       default:
         return "unknown GC root (" + root.className() + ")";
+    }
+  }
+
+  /** How the root holds the first object, for its line in the path. */
+  private static String heldBy(GcRoot root) {
+    switch (root.kind()) {
+      case JAVA_FRAME:
+      case JNI_LOCAL:
+        return "(local variable)";
+      case THREAD_OBJECT:
+        return "(the thread)";
+      case SYSTEM_CLASS:
+      case CLASS:
+        return "(the class)";
+      case JNI_GLOBAL:
+        return "(JNI global)";
+      case MONITOR:
+        return "(locked monitor)";
+      default:
+        return "(root)";
     }
   }
 
