@@ -189,7 +189,7 @@ public final class RunAll {
         .append(String.format(Locale.ROOT, "- %s, %d cores (`nproc`), %.0f GB RAM, %s %s%n", cpu, Runtime.getRuntime().availableProcessors(), memory / 1e9, System.getProperty("os.name"), System.getProperty("os.version")))
         .append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version")).append(", G1 for the test JVMs (the library's analyser JVM uses Parallel GC)\n")
         .append("- ").append(LocalDate.now()).append(quick ? ", **quick run** (fewer iterations, no 2 GB heap)" : ", full run").append("; a shared machine: expect ±20 % between runs\n\n")
-        .append("```\n./benchmarks/run.sh").append(args.isEmpty() ? "" : " " + args).append("\n# = ./mvnw -q -pl benchmarks -am package -DskipTests && javaExe -jar benchmarks/target/benchmarks.jar").append(args.isEmpty() ? "" : " " + args).append("\n```\n\n");
+        .append("```\n./benchmarks/run.sh").append(args.isEmpty() ? "" : " " + args).append("\n# = ./mvnw -q -pl benchmarks -am package -DskipTests && java -jar benchmarks/target/benchmarks.jar").append(args.isEmpty() ? "" : " " + args).append("\n```\n\n");
   }
 
   private void passing(Map<String, double[]> jmh) {
@@ -214,7 +214,7 @@ public final class RunAll {
         doc.append(" | ").append(s == null ? "–" : ms(s[0]) + " ± " + ms(s[1]))
             .append(" | ").append(s == null || gc == null ? "–" : ratio(s[0] / gc[0]));
         if (row[0].equals("leakcheck") && s != null && gc != null && s[0] / gc[0] > 1.2) {
-          misses.add(String.format(Locale.ROOT, "Passing check at %s MB live: %s × one bare GC (target ≤ 1.2×).", live, ratio(s[0] / gc[0])));
+          misses.add(String.format(Locale.ROOT, "Passing check at %s MB live: %s one bare GC (target ≤ 1.2×).", live, ratio(s[0] / gc[0])));
         }
       }
       doc.append(" |\n");
@@ -282,11 +282,11 @@ public final class RunAll {
           ratio(report / dump), secs(oursMs), sharkText,
           (shark.timedOut ? "> " : "") + ratio(sharkMs / oursMs), (shark.timedOut ? "> " : "") + ratio(sharkMs / report)));
       if (report / dump > 2) {
-        misses.add(String.format(Locale.ROOT, "Time to report at %s MB live: %s s = %s × writing the dump (%s s; target ≤ 2×). Of it, %s s are collection attempts before the dump, the rest is the dump (≈ %s s) and the analyser JVM (≈ %s s alone, JVM start included).",
+        misses.add(String.format(Locale.ROOT, "Time to report at %s MB live: %s = %s writing the dump (%s; target ≤ 2×). Of it, %s are collection attempts before the dump, the rest is the dump (≈ %s) and the analyser JVM (≈ %s alone, JVM start included).",
             live, secs(report), ratio(report / dump), secs(dump), secs(scenario.number("verdictMs")), secs(dump), secs(oursMs)));
       }
       if (!shark.timedOut && !shark.results.isEmpty() && sharkMs / report < 10) {
-        misses.add(String.format(Locale.ROOT, "Against Shark at %s MB live: Shark takes %s s on the dump, our whole report %s s: %s × (target ≥ 10×); our analysis alone is %s × faster than Shark's.",
+        misses.add(String.format(Locale.ROOT, "Against Shark at %s MB live: Shark takes %s on the dump, our whole report %s: Shark ÷ report = %s (target ≥ 10×); Shark ÷ our analysis alone = %s.",
             live, secs(sharkMs), secs(report), ratio(sharkMs / report), ratio(sharkMs / oursMs)));
       }
     }
