@@ -46,6 +46,12 @@ public final class HeapAnalyzer {
   /** Retained sizes are computed for at most this many leaked objects (one search each). */
   static final int MAX_RETAINED_SIZE_SEARCHES = 16;
 
+  /**
+   * Objects the retained-size searches may visit in all: each search walks the whole heap again,
+   * which on a large dump would double the time to report for a nice-to-have figure.
+   */
+  static final long RETAINED_SIZE_BUDGET = 12_000_000L;
+
   private static final int UNVISITED = -1;
   private static final int EXCLUDED = -2;
   private static final int ROOT_BASE = -3;
@@ -129,7 +135,8 @@ public final class HeapAnalyzer {
         RetainingPath path = path(index);
         long bytes = -1;
         long objects = -1;
-        if (request.retainedSizes() && sizeSearches++ < MAX_RETAINED_SIZE_SEARCHES) {
+        if (request.retainedSizes()
+            && sizeSearches++ < Math.min(MAX_RETAINED_SIZE_SEARCHES, RETAINED_SIZE_BUDGET / Math.max(1, n))) {
           long[] retained = retained(index);
           bytes = retained[0];
           objects = retained[1];

@@ -119,8 +119,8 @@ class AnalyzerProcessTests {
   @Test
   void automaticHeapFollowsTheDumpSize() {
     assertThat(AnalyzerProcess.autoMaxHeap(10L << 20)).isEqualTo("256m");
-    assertThat(AnalyzerProcess.autoMaxHeap(700L << 20)).isEqualTo("700m");
-    assertThat(AnalyzerProcess.retryMaxHeap(700L << 20)).isEqualTo("1400m");
+    assertThat(AnalyzerProcess.autoMaxHeap(700L << 20)).isEqualTo("1050m");
+    assertThat(AnalyzerProcess.retryMaxHeap(700L << 20)).isEqualTo("2100m");
     assertThat(AnalyzerProcess.retryMaxHeap(1L << 50)).as("capped at half the RAM already").isNull();
     assertThatThrownBy(
             () ->
