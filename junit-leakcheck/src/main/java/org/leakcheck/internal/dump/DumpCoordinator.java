@@ -60,8 +60,24 @@ public final class DumpCoordinator {
     final Map<Submission, CompletableFuture<Outcome>> outcomes = new HashMap<>();
   }
 
-  /** Dumps (or joins a dump) and analyses it; blocks until this submission's outcome is known. */
+  /**
+   * Dumps (or joins a dump) and analyses it; blocks until this submission's outcome is known. A
+   * test that left its thread interrupted still gets its analysis: the interrupt is set aside
+   * meanwhile and restored afterwards (otherwise an object held only by the test instance would be
+   * reported as a leak, "the analysis was interrupted").
+   */
   public Outcome analyse(Submission submission) {
+    boolean interrupted = Thread.interrupted();
+    try {
+      return analyseUninterrupted(submission);
+    } finally {
+      if (interrupted) {
+        Thread.currentThread().interrupt();
+      }
+    }
+  }
+
+  private Outcome analyseUninterrupted(Submission submission) {
     Batch batch;
     boolean leader;
     CompletableFuture<Outcome> outcome = new CompletableFuture<>();
