@@ -29,6 +29,9 @@ public final class LeakReport {
 
   static final String LEAKED_MARK = "<- leaked";
 
+  /** Leaks described in full; the rest are counted, so that 100,000 leaks make a readable message. */
+  static final int MAX_DETAILED = 20;
+
   /** The moment of the extension's check, for the headline. */
   public static final String AFTER_THE_TEST = "after the test";
 
@@ -51,7 +54,8 @@ public final class LeakReport {
     StringBuilder out = new StringBuilder();
     out.append(headline(leaks.size(), trackedCount, moment));
     boolean anyPath = false;
-    for (int i = 0; i < leaks.size(); i++) {
+    int shown = Math.min(leaks.size(), MAX_DETAILED);
+    for (int i = 0; i < shown; i++) {
       LeakedObject leak = leaks.get(i);
       out.append("\n\n");
       if (leak.retainingPath().isPresent()) {
@@ -64,6 +68,10 @@ public final class LeakReport {
         out.append(describe(leak)).append(" is still strongly reachable.\n");
         out.append("  retaining path: not computed: ").append(leak.noPathReason().orElse("unknown"));
       }
+    }
+    if (shown < leaks.size()) {
+      out.append("\n\n... and ").append(leaks.size() - shown)
+          .append(" more (the first ").append(shown).append(" are shown; all are in LeakDetectedError.leakedObjects())");
     }
     keptDump.ifPresent(
         dump -> out.append("\n\nHeap dump: ").append(dump).append(" (kept: ").append(org.leakcheck.LeakCheck.KEEP_DUMPS_KEY).append(")"));
