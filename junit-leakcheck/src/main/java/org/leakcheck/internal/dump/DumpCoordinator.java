@@ -161,6 +161,9 @@ public final class DumpCoordinator {
       if (dump != null && !keep) {
         deleteQuietly(dump);
       }
+      if (dump != null) {
+        PendingDumps.remove(dump); // deleted, or kept on purpose: not the exit hook's business
+      }
     }
   }
 
@@ -202,7 +205,7 @@ public final class DumpCoordinator {
     for (int i = 0; ; i++) {
       Path candidate = directory.resolve(i == 0 ? base + ".hprof" : base + "-" + i + ".hprof");
       if (!Files.exists(candidate)) {
-        candidate.toFile().deleteOnExit(); // a JVM killed mid-analysis leaves nothing behind
+        PendingDumps.add(candidate); // a JVM that exits mid-analysis leaves nothing behind
         return candidate;
       }
     }
