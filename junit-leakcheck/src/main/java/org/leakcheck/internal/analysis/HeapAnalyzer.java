@@ -408,14 +408,47 @@ public final class HeapAnalyzer {
         if (k == chain.size() - 1) {
           steps.add(new PathStep(id, className, EdgeKind.ROOT, null, -1, null, size, summary));
         } else {
-          EdgeFinder edge = new EdgeFinder(id);
-          graph.forEachEdge(chain.get(k + 1), edge);
+          EdgeFinder edge = edgeTo(chain.get(k + 1), id);
           steps.add(
               new PathStep(
                   id, className, edge.kind, edge.name, edge.index, edge.declaringClass, size, summary));
         }
       }
       return new RetainingPath(gcRoot(root), steps);
+    }
+
+    /** Objects with more references than this get their edges indexed once for all paths. */
+    private static final int INDEXED_EDGES_FROM = 64;
+
+    /** Parent index → (target id → the first edge to it), for parents with many references. */
+    private final Map<Integer, Map<Long, EdgeFinder>> edgeIndex = new HashMap<>();
+
+    /**
+     * The first reference from {@code from} to {@code target}. Many leaked objects often share a
+     * parent (one array holding them all): its edges are indexed once instead of walked per path,
+     * which made 50,000 leaks in one list quadratic.
+     */
+    private EdgeFinder edgeTo(int from, long target) {
+      Map<Long, EdgeFinder> indexed = edgeIndex.get(from);
+      if (indexed == null) {
+        EdgeIndexer indexer = new EdgeIndexer();
+        graph.forEachEdge(from, indexer);
+        if (indexer.edges.size() > INDEXED_EDGES_FROM) {
+          edgeIndex.put(from, indexer.edges);
+        }
+        indexed = indexer.edges;
+      }
+      EdgeFinder edge = indexed.get(target);
+      return edge != null ? edge : new EdgeFinder(target);
+    }
+
+    private static final class EdgeIndexer implements HeapGraph.EdgeVisitor {
+      final Map<Long, EdgeFinder> edges = new HashMap<>();
+
+      @Override
+      public void edge(long target, EdgeKind kind, String name, String declaringClass, int index) {
+        edges.computeIfAbsent(target, EdgeFinder::new).edge(target, kind, name, declaringClass, index);
+      }
     }
 
     private static final class EdgeFinder implements HeapGraph.EdgeVisitor {
