@@ -11,12 +11,12 @@ import org.junit.jupiter.api.extension.ExtendWith;
 /**
  * Makes a memory leak a failing test.
  *
- * <p>A test annotated (directly, through its class, an enclosing class or a meta-annotation) gets
- * a {@link LeakTracker} injected. Objects registered with {@link LeakTracker#track(Object)} are
+ * <p>A test annotated (directly, through its class, an enclosing class or a meta-annotation) gets a
+ * {@link LeakTracker} injected. Objects registered with {@link LeakTracker#track(Object)} are
  * expected to become garbage by the end of the test: after the test the extension forces garbage
  * collection, and if one of them is still strongly reachable the test fails with a {@link
- * LeakDetectedError} naming it and, where it can be computed, the chain of references that
- * retains it.
+ * LeakDetectedError} naming it and, where it can be computed, the chain of references that retains
+ * it.
  *
  * <pre>{@code
  * @LeakCheck
@@ -30,9 +30,9 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * }
  * }</pre>
  *
- * <p>Every setting can also be made for the whole run through JUnit configuration parameters
- * (the {@code *_KEY} constants below); an attribute given here overrides the parameter for the
- * annotated class or method.
+ * <p>Every setting can also be made for the whole run through JUnit configuration parameters (the
+ * {@code *_KEY} constants below); an attribute given here overrides the parameter for the annotated
+ * class or method.
  *
  * @see LeakCheckExtension
  */
@@ -44,24 +44,24 @@ import org.junit.jupiter.api.extension.ExtendWith;
 public @interface LeakCheck {
 
   /**
-   * Configuration parameter for how long, at most, to wait for the tracked objects to be
-   * collected: {@value}. A duration such as {@code 2s}, {@code 500ms}, {@code 1m} or an ISO-8601
-   * duration ({@code PT2S}). Default: {@code 2s}.
+   * Configuration parameter for how long, at most, to wait for the tracked objects to be collected:
+   * {@value}. A duration such as {@code 2s}, {@code 500ms}, {@code 1m} or an ISO-8601 duration
+   * ({@code PT2S}). Default: {@code 2s}.
    */
   String TIMEOUT_KEY = "leakcheck.timeout";
 
   /**
-   * Configuration parameter for what happens when a leak is found: {@value}. {@code fail}
-   * (default) fails the test; {@code report-only} prints the leak report and lets the test pass,
-   * for adopting the extension in an existing suite.
+   * Configuration parameter for what happens when a leak is found: {@value}. {@code fail} (default)
+   * fails the test; {@code report-only} prints the leak report and lets the test pass, for adopting
+   * the extension in an existing suite.
    */
   String MODE_KEY = "leakcheck.mode";
 
   /**
    * Configuration parameter for whether to compute the retaining path of a leaked object from a
    * heap dump: {@value}. {@code true} (default) or {@code false}. Without it a leak is still
-   * reported, without the path; and an object held only by the test instance or by JUnit itself
-   * can then not be told apart from a leak.
+   * reported, without the path; and an object held only by the test instance or by JUnit itself can
+   * then not be told apart from a leak.
    */
   String RETAINING_PATH_KEY = "leakcheck.retainingPath";
 
@@ -73,8 +73,8 @@ public @interface LeakCheck {
 
   /**
    * Configuration parameter for which heap dumps to keep after analysis: {@value}. {@code never}
-   * (default: a dump holds whatever the JVM held, passwords included), {@code on-failure} (keep
-   * the dump when it showed a leak) or {@code always}.
+   * (default: a dump holds whatever the JVM held, passwords included), {@code on-failure} (keep the
+   * dump when it showed a leak) or {@code always}.
    */
   String KEEP_DUMPS_KEY = "leakcheck.keepDumps";
 
@@ -86,8 +86,8 @@ public @interface LeakCheck {
   String ANALYSIS_TIMEOUT_KEY = "leakcheck.analysis.timeout";
 
   /**
-   * Configuration parameter for the maximum heap of the JVM that analyses the dump: {@value},
-   * as for {@code -Xmx} ({@code 512m}, {@code 2g}). Default: chosen from the dump's size.
+   * Configuration parameter for the maximum heap of the JVM that analyses the dump: {@value}, as
+   * for {@code -Xmx} ({@code 512m}, {@code 2g}). Default: chosen from the dump's size.
    */
   String ANALYSIS_MAX_HEAP_KEY = "leakcheck.analysis.maxHeap";
 

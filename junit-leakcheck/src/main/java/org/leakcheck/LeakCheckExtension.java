@@ -15,9 +15,9 @@ import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
 import org.leakcheck.internal.check.CheckScope;
 import org.leakcheck.internal.check.Checker;
-import org.leakcheck.internal.report.LeakReport;
 import org.leakcheck.internal.config.Configuration;
 import org.leakcheck.internal.config.ConfigurationException;
+import org.leakcheck.internal.report.LeakReport;
 import org.leakcheck.internal.report.ReportOnlySummary;
 import org.leakcheck.internal.track.DefaultLeakTracker;
 
@@ -27,9 +27,9 @@ import org.leakcheck.internal.track.DefaultLeakTracker;
  * LeakDetectedError} if a tracked object is still strongly reachable.
  *
  * <p>Register it with {@link LeakCheck @LeakCheck}, {@code @ExtendWith(LeakCheckExtension.class)},
- * {@code @RegisterExtension}, or for a whole run through JUnit's extension auto-detection
- * ({@code junit.jupiter.extensions.autodetection.enabled=true}; the library declares it as a
- * service). A test that tracks nothing costs nothing: no collection is run for it.
+ * {@code @RegisterExtension}, or for a whole run through JUnit's extension auto-detection ({@code
+ * junit.jupiter.extensions.autodetection.enabled=true}; the library declares it as a service). A
+ * test that tracks nothing costs nothing: no collection is run for it.
  */
 public class LeakCheckExtension implements ParameterResolver, AfterEachCallback {
 
@@ -60,24 +60,30 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
     if (context.getTestMethod().isEmpty()) {
       throw new ParameterResolutionException(
           "A LeakTracker belongs to one test: inject it into a @Test, @BeforeEach or @AfterEach"
-              + " method, not into " + parameterContext.getDeclaringExecutable());
+              + " method, not into "
+              + parameterContext.getDeclaringExecutable());
     }
     Configuration settings = settings(context); // a bad configuration fails the test before it runs
     return context
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(
-            TRACKER_KEY, key -> new DefaultLeakTracker(new TestScope(context, settings)), DefaultLeakTracker.class);
+            TRACKER_KEY,
+            key -> new DefaultLeakTracker(new TestScope(context, settings)),
+            DefaultLeakTracker.class);
   }
 
   @Override
   public void afterEach(ExtensionContext context) {
-    DefaultLeakTracker tracker = context.getStore(NAMESPACE).remove(TRACKER_KEY, DefaultLeakTracker.class);
+    DefaultLeakTracker tracker =
+        context.getStore(NAMESPACE).remove(TRACKER_KEY, DefaultLeakTracker.class);
     if (tracker == null || tracker.isEmpty()) {
       return;
     }
     Configuration settings = tracker.scope().settings();
-    Checker.Result result = CheckScope.checkNow(tracker, settings, LeakReport.AFTER_THE_TEST, false);
-    ReportOnlySummary summary = settings.mode() == Configuration.Mode.REPORT_ONLY ? summary(context) : null;
+    Checker.Result result =
+        CheckScope.checkNow(tracker, settings, LeakReport.AFTER_THE_TEST, false);
+    ReportOnlySummary summary =
+        settings.mode() == Configuration.Mode.REPORT_ONLY ? summary(context) : null;
     if (summary != null) {
       summary.checked();
     }
@@ -86,7 +92,8 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
     }
     LeakDetectedError error = result.error();
     if (summary != null) {
-      String test = context.getRequiredTestClass().getSimpleName() + " > " + context.getDisplayName();
+      String test =
+          context.getRequiredTestClass().getSimpleName() + " > " + context.getDisplayName();
       summary.leaked(test, error.leakedObjects());
       String report =
           "[leakcheck] " + test + " (report-only, not failing the test):\n" + error.getMessage();
@@ -101,15 +108,19 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
     return context
         .getRoot()
         .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(SUMMARY_KEY, key -> new ClosingSummary(new ReportOnlySummary(System.err)), ClosingSummary.class)
+        .getOrComputeIfAbsent(
+            SUMMARY_KEY,
+            key -> new ClosingSummary(new ReportOnlySummary(System.err)),
+            ClosingSummary.class)
         .summary;
   }
 
   /**
-   * Closes the summary when JUnit closes the root store: through {@code CloseableResource} on
-   * JUnit before 5.13, through {@code AutoCloseable} after; closing twice prints once.
+   * Closes the summary when JUnit closes the root store: through {@code CloseableResource} on JUnit
+   * before 5.13, through {@code AutoCloseable} after; closing twice prints once.
    */
-  private static final class ClosingSummary implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+  private static final class ClosingSummary
+      implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     final ReportOnlySummary summary;
 
     ClosingSummary(ReportOnlySummary summary) {
@@ -134,7 +145,10 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
 
     @Override
     public Checker checker() {
-      return context.getRoot().getStore(NAMESPACE).getOrDefault(CHECKER_KEY, Checker.class, Checker.DEFAULT);
+      return context
+          .getRoot()
+          .getStore(NAMESPACE)
+          .getOrDefault(CHECKER_KEY, Checker.class, Checker.DEFAULT);
     }
 
     @Override
@@ -145,7 +159,9 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
     @Override
     public List<Object> excluded() {
       List<Object> excluded = new ArrayList<>();
-      context.getTestInstances().ifPresent(instances -> excluded.addAll(instances.getAllInstances()));
+      context
+          .getTestInstances()
+          .ifPresent(instances -> excluded.addAll(instances.getAllInstances()));
       context.getExecutionException().ifPresent(excluded::add);
       return excluded;
     }
@@ -165,7 +181,9 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
   private static String uniqueSuffix(ExtensionContext context) {
     String id = context.getUniqueId();
     int invocation = id.lastIndexOf("-invocation:#");
-    return invocation < 0 ? "" : "-" + id.substring(invocation + "-invocation:#".length()).replaceAll("\\D", "");
+    return invocation < 0
+        ? ""
+        : "-" + id.substring(invocation + "-invocation:#".length()).replaceAll("\\D", "");
   }
 
   /** The run-wide configuration, with this test's {@link LeakCheck} attributes applied. */
@@ -188,7 +206,9 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
     }
     Optional<Duration> timeout = Optional.empty();
     Optional<Configuration.Mode> mode = Optional.empty();
-    for (Optional<ExtensionContext> c = Optional.of(context); c.isPresent(); c = c.get().getParent()) {
+    for (Optional<ExtensionContext> c = Optional.of(context);
+        c.isPresent();
+        c = c.get().getParent()) {
       Optional<AnnotatedElement> element = c.get().getElement();
       Optional<LeakCheck> annotation = AnnotationSupport.findAnnotation(element, LeakCheck.class);
       if (annotation.isEmpty()) {
@@ -197,13 +217,20 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
       LeakCheck a = annotation.get();
       if (timeout.isEmpty() && !a.timeout().isEmpty()) {
         try {
-          timeout = Optional.of(Configuration.parseDuration("@LeakCheck(timeout) on " + element.get(), a.timeout()));
+          timeout =
+              Optional.of(
+                  Configuration.parseDuration(
+                      "@LeakCheck(timeout) on " + element.get(), a.timeout()));
         } catch (ConfigurationException e) {
           throw new ExtensionConfigurationException("leakcheck: " + e.getMessage(), e);
         }
       }
       if (mode.isEmpty() && a.mode() != LeakCheck.Mode.DEFAULT) {
-        mode = Optional.of(a.mode() == LeakCheck.Mode.FAIL ? Configuration.Mode.FAIL : Configuration.Mode.REPORT_ONLY);
+        mode =
+            Optional.of(
+                a.mode() == LeakCheck.Mode.FAIL
+                    ? Configuration.Mode.FAIL
+                    : Configuration.Mode.REPORT_ONLY);
       }
     }
     return base.with(timeout, mode);

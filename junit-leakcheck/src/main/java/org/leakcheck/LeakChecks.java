@@ -28,18 +28,18 @@ import org.leakcheck.internal.track.TrackedObject;
  * }</pre>
  *
  * <p>In a {@link LeakCheck} test, the injected tracker can be checked at any point too, e.g. after
- * {@code manager.close()} and before the next step; what was checked is then no longer tracked,
- * and the extension checks the rest after the test.
+ * {@code manager.close()} and before the next step; what was checked is then no longer tracked, and
+ * the extension checks the rest after the test.
  *
- * <p><b>Local variables.</b> A local variable still in scope keeps its object alive (an
- * interpreted frame even keeps it after its last use). A check therefore ignores references from
- * the stack of the thread that runs it: your own locals cannot make a false leak. Prefer not to
- * keep the tracked object in a local at all ({@code leaks.track(manager.addWorker("Alice"))}):
- * an object held by a local survives the collection, and telling a local from a real leak then
- * costs a heap dump. References from the stacks of <em>other</em> threads do count.
+ * <p><b>Local variables.</b> A local variable still in scope keeps its object alive (an interpreted
+ * frame even keeps it after its last use). A check therefore ignores references from the stack of
+ * the thread that runs it: your own locals cannot make a false leak. Prefer not to keep the tracked
+ * object in a local at all ({@code leaks.track(manager.addWorker("Alice"))}): an object held by a
+ * local survives the collection, and telling a local from a real leak then costs a heap dump.
+ * References from the stacks of <em>other</em> threads do count.
  *
- * <p>Stand-alone trackers read their configuration from {@code leakcheck.*} system properties,
- * or from the map given to {@link #newTracker(Map)}.
+ * <p>Stand-alone trackers read their configuration from {@code leakcheck.*} system properties, or
+ * from the map given to {@link #newTracker(Map)}.
  */
 public final class LeakChecks {
 
@@ -68,13 +68,17 @@ public final class LeakChecks {
     return newTracker(configuration, false);
   }
 
-  private static LeakTracker newTracker(Map<String, String> configuration, boolean systemProperties) {
+  private static LeakTracker newTracker(
+      Map<String, String> configuration, boolean systemProperties) {
     Configuration settings;
     try {
       settings =
           systemProperties
-              ? Configuration.from(key -> Optional.ofNullable(System.getProperty(key)), Configuration.discoverKeys(LeakChecks.class.getClassLoader()))
-              : Configuration.from(key -> Optional.ofNullable(configuration.get(key)), configuration.keySet());
+              ? Configuration.from(
+                  key -> Optional.ofNullable(System.getProperty(key)),
+                  Configuration.discoverKeys(LeakChecks.class.getClassLoader()))
+              : Configuration.from(
+                  key -> Optional.ofNullable(configuration.get(key)), configuration.keySet());
     } catch (ConfigurationException e) {
       throw new IllegalArgumentException("leakcheck: " + e.getMessage(), e);
     }
@@ -83,10 +87,10 @@ public final class LeakChecks {
   }
 
   /**
-   * Forces garbage collection now and fails if an object tracked so far is still strongly
-   * reachable (other than from the calling thread's stack and from what JUnit holds); its
-   * retaining path is in the error. The objects checked are no longer tracked afterwards.
-   * Waits for collection up to the tracker's {@code leakcheck.timeout}.
+   * Forces garbage collection now and fails if an object tracked so far is still strongly reachable
+   * (other than from the calling thread's stack and from what JUnit holds); its retaining path is
+   * in the error. The objects checked are no longer tracked afterwards. Waits for collection up to
+   * the tracker's {@code leakcheck.timeout}.
    *
    * @param tracker a tracker from {@link #newTracker()} or injected by {@link LeakCheck}
    * @throws LeakDetectedError listing every leaked object with its retaining path
@@ -95,7 +99,8 @@ public final class LeakChecks {
   public static void assertCollectable(LeakTracker tracker) {
     DefaultLeakTracker own = ours(tracker);
     Checker.Result result =
-        CheckScope.checkNow(own, own.scope().settings(), "at the check at " + CallSite.ofCaller(), false);
+        CheckScope.checkNow(
+            own, own.scope().settings(), "at the check at " + CallSite.ofCaller(), false);
     if (result.leaked()) {
       throw result.error();
     }
@@ -103,8 +108,8 @@ public final class LeakChecks {
 
   /**
    * Like {@link #assertCollectable(LeakTracker)}, but waits up to {@code timeout} instead of the
-   * configured {@code leakcheck.timeout}: for objects released asynchronously (an executor
-   * shutting down, a listener removed by another thread).
+   * configured {@code leakcheck.timeout}: for objects released asynchronously (an executor shutting
+   * down, a listener removed by another thread).
    *
    * @param tracker a tracker of this library
    * @param timeout how long to keep collecting before looking for the retaining path; positive
@@ -117,7 +122,8 @@ public final class LeakChecks {
     }
     DefaultLeakTracker own = ours(tracker);
     Configuration settings = own.scope().settings().with(Optional.of(timeout), Optional.empty());
-    Checker.Result result = CheckScope.checkNow(own, settings, "at the check at " + CallSite.ofCaller(), true);
+    Checker.Result result =
+        CheckScope.checkNow(own, settings, "at the check at " + CallSite.ofCaller(), true);
     if (result.leaked()) {
       throw result.error();
     }
@@ -125,8 +131,8 @@ public final class LeakChecks {
 
   /**
    * An Awaitility condition, for your own {@code await()} chains: each evaluation forces one
-   * confirmed garbage collection and answers whether everything tracked so far has been
-   * collected. It tracks nothing out and never dumps the heap; on a timeout, call {@link
+   * confirmed garbage collection and answers whether everything tracked so far has been collected.
+   * It tracks nothing out and never dumps the heap; on a timeout, call {@link
    * #assertCollectable(LeakTracker)} for the retaining path.
    *
    * <pre>{@code
@@ -152,7 +158,8 @@ public final class LeakChecks {
     Objects.requireNonNull(tracker, "tracker");
     if (!(tracker instanceof DefaultLeakTracker)) {
       throw new IllegalArgumentException(
-          "not a junit-leakcheck tracker: " + tracker.getClass().getName()
+          "not a junit-leakcheck tracker: "
+              + tracker.getClass().getName()
               + "; use LeakChecks.newTracker() or the one @LeakCheck injects");
     }
     return (DefaultLeakTracker) tracker;

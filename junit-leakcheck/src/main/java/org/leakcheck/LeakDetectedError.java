@@ -5,8 +5,8 @@ import org.opentest4j.AssertionFailedError;
 
 /**
  * Thrown when tracked objects are still strongly reachable after the test (or at a stand-alone
- * check). One error reports every leaked object of the test; {@link #leakedObjects()} gives them
- * as data, each with its retaining path when it could be computed, and {@link #getMessage()} the
+ * check). One error reports every leaked object of the test; {@link #leakedObjects()} gives them as
+ * data, each with its retaining path when it could be computed, and {@link #getMessage()} the
  * rendered report.
  */
 public class LeakDetectedError extends AssertionFailedError {

@@ -5,8 +5,8 @@ package org.leakcheck;
  *
  * <p>The tracker holds no strong reference to what it tracks: it watches each object through a
  * {@link java.lang.ref.PhantomReference} and records its label, class, identity hash code and the
- * place ({@code File.java:line}) where {@code track} was called. It never calls the object's
- * {@code toString}, {@code hashCode} or {@code equals}.
+ * place ({@code File.java:line}) where {@code track} was called. It never calls the object's {@code
+ * toString}, {@code hashCode} or {@code equals}.
  *
  * <p>With {@link LeakCheck}, a tracker is injected as a parameter of a test method, or of a
  * {@code @BeforeEach} or {@code @AfterEach} method (all see the same tracker for one test). It may

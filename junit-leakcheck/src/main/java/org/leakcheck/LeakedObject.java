@@ -67,7 +67,8 @@ public final class LeakedObject {
     this.identityHashCode = identityHashCode;
     this.trackedAt = Objects.requireNonNull(trackedAt, "trackedAt");
     this.retainingPath = retainingPath;
-    this.noPathReason = retainingPath == null ? Objects.requireNonNull(noPathReason, "noPathReason") : null;
+    this.noPathReason =
+        retainingPath == null ? Objects.requireNonNull(noPathReason, "noPathReason") : null;
   }
 
   /** {@return the label given to {@code track}, if any} */
@@ -97,7 +98,7 @@ public final class LeakedObject {
 
   /**
    * {@return why {@link #retainingPath()} is empty (not requested, heap dump impossible, analysis
-   *     failed…); empty when there is a path}
+   * failed…); empty when there is a path}
    */
   public Optional<String> noPathReason() {
     return Optional.ofNullable(noPathReason);
@@ -105,7 +106,7 @@ public final class LeakedObject {
 
   /**
    * {@return an estimate of the bytes that would be freed if only this object were released (its
-   *     retained size, itself included), when a heap dump was analysed}
+   * retained size, itself included), when a heap dump was analysed}
    */
   public OptionalLong retainedBytes() {
     return retainedBytes < 0 ? OptionalLong.empty() : OptionalLong.of(retainedBytes);

@@ -7,9 +7,9 @@ import java.util.Optional;
 /**
  * The chain of strong references from a GC root to a leaked object, as read from a heap dump.
  *
- * <p>{@link #root()} names the root the way it is found in code (a static field, a thread and
- * its stack frame, a thread-local…); {@link #steps()} is the raw chain, one object per step, from
- * the object the root holds down to the leaked object itself (the last step).
+ * <p>{@link #root()} names the root the way it is found in code (a static field, a thread and its
+ * stack frame, a thread-local…); {@link #steps()} is the raw chain, one object per step, from the
+ * object the root holds down to the leaked object itself (the last step).
  */
 public final class RetainingPath {
 

@@ -1,6 +1,6 @@
 /**
- * junit-leakcheck: a JUnit Jupiter extension that fails a test when an object it expected to
- * become garbage is still strongly reachable, and shows the retaining path.
+ * junit-leakcheck: a JUnit Jupiter extension that fails a test when an object it expected to become
+ * garbage is still strongly reachable, and shows the retaining path.
  *
  * <p>Only {@code org.leakcheck} (and {@code org.leakcheck.assertj}) are API.
  */

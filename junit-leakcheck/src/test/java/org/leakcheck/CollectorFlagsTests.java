@@ -36,7 +36,8 @@ class CollectorFlagsTests {
   void givesTheRightVerdictWithEachCollector(String flags) throws Exception {
     String output = runForked(flags);
 
-    assertThat(output).contains("leak failed: LeakDetectedError", "collected passed", "finalizable passed");
+    assertThat(output)
+        .contains("leak failed: LeakDetectedError", "collected passed", "finalizable passed");
   }
 
   @ParameterizedTest

@@ -29,11 +29,11 @@ import org.leakcheck.internal.dump.DumpCoordinator;
 import org.leakcheck.internal.dump.HeapDumper;
 
 /**
- * Heap dumps: owner-only, deleted unless kept, named in the message when kept; and every way
- * they can fail still fails the leaking test, with the reason and without a stack trace of ours.
+ * Heap dumps: owner-only, deleted unless kept, named in the message when kept; and every way they
+ * can fail still fails the leaking test, with the reason and without a stack trace of ours.
  *
- * <p>Isolated and sequential: concurrent failing tests share one dump, written where the first
- * of them configured, and these tests each configure their own reports directory.
+ * <p>Isolated and sequential: concurrent failing tests share one dump, written where the first of
+ * them configured, and these tests each configure their own reports directory.
  */
 @Isolated
 @Execution(ExecutionMode.SAME_THREAD)
@@ -59,7 +59,8 @@ class DumpHandlingTests {
   @Test
   void deletesTheDumpAfterAnalysisByDefault() throws IOException {
     CHECKER.remove();
-    LeakDetectedError error = (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, config("never")));
+    LeakDetectedError error =
+        (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, config("never")));
 
     assertThat(error.leakedObjects().get(0).retainingPath()).isPresent();
     assertThat(error.getMessage()).doesNotContain("Heap dump:");
@@ -69,52 +70,76 @@ class DumpHandlingTests {
   @Test
   void keepsAnOwnerOnlyDumpOnFailureAndNamesIt() throws IOException {
     CHECKER.remove();
-    LeakDetectedError error = (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, config("on-failure")));
+    LeakDetectedError error =
+        (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, config("on-failure")));
 
     List<Path> dumps = dumpsIn(reports);
     assertThat(dumps).hasSize(1);
     Path dump = dumps.get(0);
     assertThat(error.getMessage()).contains("Heap dump: " + dump + " (kept: leakcheck.keepDumps)");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dump))).isEqualTo("rw-------");
-    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dump.getParent()))).isEqualTo("rwx------");
-    assertThat(dump.getParent().resolve("leaks.json")).content().contains("\"heapDump\": \"" + dump + "\"", "\"gcRoot\": \"static field");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dump)))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dump.getParent())))
+        .isEqualTo("rwx------");
+    assertThat(dump.getParent().resolve("leaks.json"))
+        .content()
+        .contains("\"heapDump\": \"" + dump + "\"", "\"gcRoot\": \"static field");
   }
 
   @Test
   void aDumpThatCannotBeWrittenStillFailsTheTestWithTheReason() throws IOException {
-    CHECKER.set(checker(file -> {
-      Files.write(file, new byte[] {1, 2, 3}); // a partial dump, as a full disk leaves it
-      throw new IOException("No space left on device");
-    }, DumpAnalyzer.CHILD_JVM));
+    CHECKER.set(
+        checker(
+            file -> {
+              Files.write(file, new byte[] {1, 2, 3}); // a partial dump, as a full disk leaves it
+              throw new IOException("No space left on device");
+            },
+            DumpAnalyzer.CHILD_JVM));
 
-    LeakDetectedError error = (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, config("always")));
+    LeakDetectedError error =
+        (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, config("always")));
 
     assertThat(error.leakedObjects().get(0).noPathReason())
-        .hasValueSatisfying(reason -> assertThat(reason).startsWith("the heap dump could not be written to ").endsWith(": No space left on device"));
-    assertThat(error.getMessage()).contains("retaining path: not computed: the heap dump could not be written");
+        .hasValueSatisfying(
+            reason ->
+                assertThat(reason)
+                    .startsWith("the heap dump could not be written to ")
+                    .endsWith(": No space left on device"));
+    assertThat(error.getMessage())
+        .contains("retaining path: not computed: the heap dump could not be written");
     assertThat(dumpsIn(reports)).as("the partial dump is deleted").isEmpty();
   }
 
   @Test
   void aJvmWithoutHeapDumpsStillFailsTheTestWithTheReason() {
-    CHECKER.set(checker(file -> {
-      throw new IOException("this JVM cannot write heap dumps (it has no HotSpotDiagnosticMXBean)");
-    }, DumpAnalyzer.CHILD_JVM));
+    CHECKER.set(
+        checker(
+            file -> {
+              throw new IOException(
+                  "this JVM cannot write heap dumps (it has no HotSpotDiagnosticMXBean)");
+            },
+            DumpAnalyzer.CHILD_JVM));
 
-    LeakDetectedError error = (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, config("never")));
+    LeakDetectedError error =
+        (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, config("never")));
 
     assertThat(error.getMessage()).contains("it has no HotSpotDiagnosticMXBean");
   }
 
   @Test
   void aFailedAnalysisStillFailsTheTestWithTheReasonAndDeletesTheDump() throws IOException {
-    CHECKER.set(checker(HeapDumper.HOTSPOT, (request, timeout, maxHeap) -> {
-      throw new AnalysisException("the analysis did not finish within 120 s");
-    }));
+    CHECKER.set(
+        checker(
+            HeapDumper.HOTSPOT,
+            (request, timeout, maxHeap) -> {
+              throw new AnalysisException("the analysis did not finish within 120 s");
+            }));
 
-    LeakDetectedError error = (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, config("never")));
+    LeakDetectedError error =
+        (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, config("never")));
 
-    assertThat(error.leakedObjects().get(0).noPathReason()).hasValue("the analysis did not finish within 120 s");
+    assertThat(error.leakedObjects().get(0).noPathReason())
+        .hasValue("the analysis did not finish within 120 s");
     assertThat(error.getMessage()).doesNotContain("\tat ");
     assertThat(dumpsIn(reports)).isEmpty();
   }
@@ -125,19 +150,36 @@ class DumpHandlingTests {
     Path notADirectory = Files.write(reports.resolve("file"), new byte[0]);
 
     LeakDetectedError error =
-        (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, Map.of(LeakCheck.REPORTS_DIR_KEY, notADirectory.toString())));
+        (LeakDetectedError)
+            onlyFailure(
+                run(
+                    LeakingTestCase.class,
+                    Map.of(LeakCheck.REPORTS_DIR_KEY, notADirectory.toString())));
 
     assertThat(error.leakedObjects().get(0).noPathReason())
-        .hasValueSatisfying(reason -> assertThat(reason).startsWith("the heap dump could not be made or analysed: ").contains(notADirectory.toString()));
+        .hasValueSatisfying(
+            reason ->
+                assertThat(reason)
+                    .startsWith("the heap dump could not be made or analysed: ")
+                    .contains(notADirectory.toString()));
   }
 
   @Test
   void withoutRetainingPathTheLeakIsReportedWithoutADump() throws IOException {
     CHECKER.remove();
     LeakDetectedError error =
-        (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, Map.of(LeakCheck.REPORTS_DIR_KEY, reports.toString(), LeakCheck.RETAINING_PATH_KEY, "false")));
+        (LeakDetectedError)
+            onlyFailure(
+                run(
+                    LeakingTestCase.class,
+                    Map.of(
+                        LeakCheck.REPORTS_DIR_KEY,
+                        reports.toString(),
+                        LeakCheck.RETAINING_PATH_KEY,
+                        "false")));
 
-    assertThat(error.getMessage()).contains("retaining path: not computed: disabled by leakcheck.retainingPath=false");
+    assertThat(error.getMessage())
+        .contains("retaining path: not computed: disabled by leakcheck.retainingPath=false");
     assertThat(dumpsIn(reports)).isEmpty();
   }
 
@@ -151,7 +193,10 @@ class DumpHandlingTests {
     public void beforeAll(ExtensionContext context) {
       Checker checker = CHECKER.get();
       if (checker != null) {
-        context.getRoot().getStore(ExtensionContext.Namespace.create(LeakCheckExtension.class)).put(LeakCheckExtension.CHECKER_KEY, checker);
+        context
+            .getRoot()
+            .getStore(ExtensionContext.Namespace.create(LeakCheckExtension.class))
+            .put(LeakCheckExtension.CHECKER_KEY, checker);
       }
     }
   }

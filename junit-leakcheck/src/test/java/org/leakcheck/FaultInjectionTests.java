@@ -49,11 +49,24 @@ class FaultInjectionTests {
     DumpHandlingTests.CHECKER.remove();
 
     EngineExecutionResults results =
-        run(MixedTestCase.class, Map.of(LeakCheck.REPORTS_DIR_KEY, reports.toString(), LeakCheck.ANALYSIS_TIMEOUT_KEY, "1ms"));
+        run(
+            MixedTestCase.class,
+            Map.of(
+                LeakCheck.REPORTS_DIR_KEY,
+                reports.toString(),
+                LeakCheck.ANALYSIS_TIMEOUT_KEY,
+                "1ms"));
 
     LeakDetectedError error = onlyLeak(results);
-    assertThat(error.leakedObjects()).singleElement().satisfies(leak -> assertThat(leak.noPathReason()).hasValue("the analysis did not finish within 1 ms"));
-    assertThat(error.getMessage()).contains("retaining path: not computed: the analysis did not finish within").doesNotContain("\tat ");
+    assertThat(error.leakedObjects())
+        .singleElement()
+        .satisfies(
+            leak ->
+                assertThat(leak.noPathReason())
+                    .hasValue("the analysis did not finish within 1 ms"));
+    assertThat(error.getMessage())
+        .contains("retaining path: not computed: the analysis did not finish within")
+        .doesNotContain("\tat ");
     assertThat(dumpsIn(reports)).isEmpty();
   }
 
@@ -61,33 +74,51 @@ class FaultInjectionTests {
   void aJvmThatCannotForceCollectionExplainsWhyInsteadOfGivingAVerdict() throws IOException {
     DumpHandlingTests.CHECKER.set(
         new Checker(
-            new ForcedCollection(List.of(unavailable("System.gc()", "-XX:+DisableExplicitGC is set"), unavailable("GC.run", "no DiagnosticCommand MBean"))),
+            new ForcedCollection(
+                List.of(
+                    unavailable("System.gc()", "-XX:+DisableExplicitGC is set"),
+                    unavailable("GC.run", "no DiagnosticCommand MBean"))),
             new DumpCoordinator(noHotSpotDumps(), DumpAnalyzer.CHILD_JVM)));
 
-    EngineExecutionResults results = run(MixedTestCase.class, Map.of(LeakCheck.REPORTS_DIR_KEY, reports.toString()));
+    EngineExecutionResults results =
+        run(MixedTestCase.class, Map.of(LeakCheck.REPORTS_DIR_KEY, reports.toString()));
 
     Map<String, Optional<Throwable>> outcomes = outcomes(results);
-    assertThat(outcomes.get("leaks")).hasValueSatisfying(t -> assertThat(t)
-        .isInstanceOf(CollectionUnavailableException.class)
-        .hasMessageContaining("garbage collection cannot be forced in this JVM")
-        .hasMessageContaining("-XX:+DisableExplicitGC is set")
-        .hasMessageContaining("no DiagnosticCommand MBean"));
+    assertThat(outcomes.get("leaks"))
+        .hasValueSatisfying(
+            t ->
+                assertThat(t)
+                    .isInstanceOf(CollectionUnavailableException.class)
+                    .hasMessageContaining("garbage collection cannot be forced in this JVM")
+                    .hasMessageContaining("-XX:+DisableExplicitGC is set")
+                    .hasMessageContaining("no DiagnosticCommand MBean"));
     // The dropped object may be collected by an ordinary collection before the check; either way
     // it must never be called a leak.
-    assertThat(outcomes.get("dropsItsObject")).satisfiesAnyOf(
-        t -> assertThat(t).isEmpty(), t -> assertThat(t).containsInstanceOf(CollectionUnavailableException.class));
+    assertThat(outcomes.get("dropsItsObject"))
+        .satisfiesAnyOf(
+            t -> assertThat(t).isEmpty(),
+            t -> assertThat(t).containsInstanceOf(CollectionUnavailableException.class));
     assertThat(outcomes.get("tracksNothing")).isEmpty();
     assertThat(dumpsIn(reports)).isEmpty();
   }
 
   @Test
   void aJvmWithoutHotSpotDumpsStillCollectsAndFailsOnlyTheLeakWithTheReason() throws IOException {
-    DumpHandlingTests.CHECKER.set(new Checker(ForcedCollection.DEFAULT, new DumpCoordinator(noHotSpotDumps(), DumpAnalyzer.CHILD_JVM)));
+    DumpHandlingTests.CHECKER.set(
+        new Checker(
+            ForcedCollection.DEFAULT,
+            new DumpCoordinator(noHotSpotDumps(), DumpAnalyzer.CHILD_JVM)));
 
-    EngineExecutionResults results = run(MixedTestCase.class, Map.of(LeakCheck.REPORTS_DIR_KEY, reports.toString()));
+    EngineExecutionResults results =
+        run(MixedTestCase.class, Map.of(LeakCheck.REPORTS_DIR_KEY, reports.toString()));
 
-    assertThat(onlyLeak(results).leakedObjects()).singleElement()
-        .satisfies(leak -> assertThat(leak.noPathReason()).hasValueSatisfying(r -> assertThat(r).endsWith("it has no HotSpotDiagnosticMXBean)")));
+    assertThat(onlyLeak(results).leakedObjects())
+        .singleElement()
+        .satisfies(
+            leak ->
+                assertThat(leak.noPathReason())
+                    .hasValueSatisfying(
+                        r -> assertThat(r).endsWith("it has no HotSpotDiagnosticMXBean)")));
     assertThat(dumpsIn(reports)).isEmpty();
   }
 
@@ -95,9 +126,12 @@ class FaultInjectionTests {
   void withTheDefaultConfigurationTheAnalysedDumpIsDeleted() throws IOException {
     DumpHandlingTests.CHECKER.remove();
 
-    EngineExecutionResults results = run(MixedTestCase.class, Map.of(LeakCheck.REPORTS_DIR_KEY, reports.toString()));
+    EngineExecutionResults results =
+        run(MixedTestCase.class, Map.of(LeakCheck.REPORTS_DIR_KEY, reports.toString()));
 
-    assertThat(onlyLeak(results).leakedObjects()).singleElement().satisfies(leak -> assertThat(leak.retainingPath()).as("a dump was analysed").isPresent());
+    assertThat(onlyLeak(results).leakedObjects())
+        .singleElement()
+        .satisfies(leak -> assertThat(leak.retainingPath()).as("a dump was analysed").isPresent());
     assertThat(dumpsIn(reports)).isEmpty();
   }
 
@@ -107,7 +141,8 @@ class FaultInjectionTests {
     assertThat(outcomes).containsOnlyKeys("leaks", "dropsItsObject", "tracksNothing");
     assertThat(outcomes.get("dropsItsObject")).as("the test that dropped its object").isEmpty();
     assertThat(outcomes.get("tracksNothing")).as("the test that tracked nothing").isEmpty();
-    Throwable leak = outcomes.get("leaks").orElseThrow(() -> new AssertionError("the leaking test passed"));
+    Throwable leak =
+        outcomes.get("leaks").orElseThrow(() -> new AssertionError("the leaking test passed"));
     assertThat(leak).isInstanceOf(LeakDetectedError.class);
     return (LeakDetectedError) leak;
   }
@@ -115,9 +150,10 @@ class FaultInjectionTests {
   /** Method name → the test's failure, if it failed. */
   static Map<String, Optional<Throwable>> outcomes(EngineExecutionResults results) {
     return results.testEvents().finished().stream()
-        .collect(Collectors.toMap(
-            (Event e) -> e.getTestDescriptor().getDisplayName().replaceAll("\\(.*", ""),
-            (Event e) -> e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable()));
+        .collect(
+            Collectors.toMap(
+                (Event e) -> e.getTestDescriptor().getDisplayName().replaceAll("\\(.*", ""),
+                (Event e) -> e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable()));
   }
 
   private static GcTrigger unavailable(String name, String why) {

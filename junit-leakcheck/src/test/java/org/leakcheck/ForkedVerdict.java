@@ -23,7 +23,12 @@ public final class ForkedVerdict {
 
   public static void main(String[] args) {
     List<Event> finished =
-        EngineTestKit.engine("junit-jupiter").selectors(selectClass(FixtureTestCase.class)).execute().testEvents().finished().list();
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(selectClass(FixtureTestCase.class))
+            .execute()
+            .testEvents()
+            .finished()
+            .list();
     for (Event event : finished) {
       if (event.getType() != EventType.FINISHED) {
         continue;
@@ -31,7 +36,8 @@ public final class ForkedVerdict {
       String name = event.getTestDescriptor().getDisplayName().replace("(LeakTracker)", "");
       TestExecutionResult result = event.getPayload(TestExecutionResult.class).orElseThrow();
       System.out.println(
-          result.getThrowable()
+          result
+              .getThrowable()
               .map(t -> name + " failed: " + t.getClass().getSimpleName() + ": " + t.getMessage())
               .orElse(name + " passed"));
     }

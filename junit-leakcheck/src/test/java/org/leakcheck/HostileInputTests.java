@@ -44,12 +44,16 @@ class HostileInputTests {
         expected.add("leaked " + t + "/" + i);
       }
     }
-    assertThat(error.leakedObjects()).extracting(l -> l.label().orElseThrow()).containsExactlyInAnyOrderElementsOf(expected);
+    assertThat(error.leakedObjects())
+        .extracting(l -> l.label().orElseThrow())
+        .containsExactlyInAnyOrderElementsOf(expected);
   }
 
   @Test
   void oneHundredThousandObjectsThatAreGarbagePass() {
-    run(ManyDroppedTestCase.class).testEvents().assertStatistics(stats -> stats.started(1).succeeded(1));
+    run(ManyDroppedTestCase.class)
+        .testEvents()
+        .assertStatistics(stats -> stats.started(1).succeeded(1));
   }
 
   @Test
@@ -58,9 +62,15 @@ class HostileInputTests {
 
     assertThat(error.trackedCount()).isEqualTo(MANY_LEAKED);
     assertThat(error.leakedObjects()).hasSize(MANY_LEAKED);
-    assertThat(error.getMessage()).startsWith(MANY_LEAKED + " of " + MANY_LEAKED + " tracked objects are still strongly reachable");
+    assertThat(error.getMessage())
+        .startsWith(
+            MANY_LEAKED + " of " + MANY_LEAKED + " tracked objects are still strongly reachable");
     assertThat(error.getMessage().lines().count()).as("lines in the message").isLessThan(500);
-    assertThat(error.getMessage()).contains("... and " + (MANY_LEAKED - 20) + " more (the first 20 are shown; all are in LeakDetectedError.leakedObjects())");
+    assertThat(error.getMessage())
+        .contains(
+            "... and "
+                + (MANY_LEAKED - 20)
+                + " more (the first 20 are shown; all are in LeakDetectedError.leakedObjects())");
   }
 
   @Test
@@ -69,8 +79,11 @@ class HostileInputTests {
     EngineExecutionResults results = run(HostileObjectsTestCase.class);
 
     assertThat(FaultInjectionTests.outcomes(results).get("dropped")).isEmpty();
-    LeakDetectedError error = (LeakDetectedError) FaultInjectionTests.outcomes(results).get("leaked").orElseThrow();
-    assertThat(error.leakedObjects()).singleElement().satisfies(l -> assertThat(l.retainingPath()).isPresent());
+    LeakDetectedError error =
+        (LeakDetectedError) FaultInjectionTests.outcomes(results).get("leaked").orElseThrow();
+    assertThat(error.leakedObjects())
+        .singleElement()
+        .satisfies(l -> assertThat(l.retainingPath()).isPresent());
     assertThat(error.getMessage()).contains(Hostile.class.getName() + "@");
     assertThat(Hostile.CALLS).hasValue(0);
   }
@@ -79,32 +92,44 @@ class HostileInputTests {
   void aVeryLongLabelIsKeptWholeInTheResultAndShortenedInTheMessage() {
     LeakDetectedError error = (LeakDetectedError) onlyFailure(run(LongLabelTestCase.class));
 
-    assertThat(error.leakedObjects()).singleElement().satisfies(l -> assertThat(l.label()).hasValue(LongLabelTestCase.LABEL));
-    assertThat(error.getMessage()).hasSizeLessThan(5_000).contains(LongLabelTestCase.LABEL.substring(0, 50));
+    assertThat(error.leakedObjects())
+        .singleElement()
+        .satisfies(l -> assertThat(l.label()).hasValue(LongLabelTestCase.LABEL));
+    assertThat(error.getMessage())
+        .hasSizeLessThan(5_000)
+        .contains(LongLabelTestCase.LABEL.substring(0, 50));
   }
 
   @Test
   void aTestThatTimesOutStillGetsItsLeakCheck() {
-    Map<String, Optional<Throwable>> outcomes = FaultInjectionTests.outcomes(run(TimingOutTestCase.class));
+    Map<String, Optional<Throwable>> outcomes =
+        FaultInjectionTests.outcomes(run(TimingOutTestCase.class));
 
     Throwable leaking = outcomes.get("leaksThenTimesOut").orElseThrow();
     assertThat(leaking).isInstanceOf(java.util.concurrent.TimeoutException.class);
-    assertThat(leaking.getSuppressed()).anySatisfy(s -> assertThat(s).isInstanceOf(LeakDetectedError.class));
+    assertThat(leaking.getSuppressed())
+        .anySatisfy(s -> assertThat(s).isInstanceOf(LeakDetectedError.class));
     Throwable clean = outcomes.get("dropsThenTimesOut").orElseThrow();
     assertThat(clean).isInstanceOf(java.util.concurrent.TimeoutException.class);
-    assertThat(clean.getSuppressed()).noneSatisfy(s -> assertThat(s).isInstanceOf(LeakDetectedError.class));
+    assertThat(clean.getSuppressed())
+        .noneSatisfy(s -> assertThat(s).isInstanceOf(LeakDetectedError.class));
   }
 
   @Test
   void aTestThatLeavesItsThreadInterruptedGetsTheRightVerdict() {
-    Map<String, Optional<Throwable>> outcomes = FaultInjectionTests.outcomes(run(InterruptedTestCase.class));
+    Map<String, Optional<Throwable>> outcomes =
+        FaultInjectionTests.outcomes(run(InterruptedTestCase.class));
 
     assertThat(outcomes.get("dropsAndInterrupts")).isEmpty();
     assertThat(outcomes.get("keepsInAFieldAndInterrupts")).isEmpty();
-    assertThat(outcomes.get("leaksAndInterrupts")).hasValueSatisfying(t -> {
-      assertThat(t).isInstanceOf(LeakDetectedError.class);
-      assertThat(((LeakDetectedError) t).leakedObjects()).singleElement().satisfies(l -> assertThat(l.retainingPath()).isPresent());
-    });
+    assertThat(outcomes.get("leaksAndInterrupts"))
+        .hasValueSatisfying(
+            t -> {
+              assertThat(t).isInstanceOf(LeakDetectedError.class);
+              assertThat(((LeakDetectedError) t).leakedObjects())
+                  .singleElement()
+                  .satisfies(l -> assertThat(l.retainingPath()).isPresent());
+            });
   }
 
   // ---- fixtures ----
@@ -117,19 +142,26 @@ class HostileInputTests {
       List<Thread> threads = new ArrayList<>();
       for (int t = 0; t < THREADS; t++) {
         int thread = t;
-        threads.add(new Thread(() -> {
-          try {
-            start.await();
-          } catch (InterruptedException e) {
-            Thread.currentThread().interrupt();
-          }
-          for (int i = 0; i < PER_THREAD; i++) {
-            Object o = leaks.track(new StringBuilder(), i < LEAKED_PER_THREAD ? "leaked " + thread + "/" + i : "dropped " + thread + "/" + i);
-            if (i < LEAKED_PER_THREAD) {
-              LEAKED.add(o);
-            }
-          }
-        }));
+        threads.add(
+            new Thread(
+                () -> {
+                  try {
+                    start.await();
+                  } catch (InterruptedException e) {
+                    Thread.currentThread().interrupt();
+                  }
+                  for (int i = 0; i < PER_THREAD; i++) {
+                    Object o =
+                        leaks.track(
+                            new StringBuilder(),
+                            i < LEAKED_PER_THREAD
+                                ? "leaked " + thread + "/" + i
+                                : "dropped " + thread + "/" + i);
+                    if (i < LEAKED_PER_THREAD) {
+                      LEAKED.add(o);
+                    }
+                  }
+                }));
       }
       threads.forEach(Thread::start);
       start.countDown();
@@ -255,5 +287,4 @@ class HostileInputTests {
       Thread.currentThread().interrupt();
     }
   }
-
 }

@@ -39,7 +39,14 @@ class KeptDumpTests {
   private String runLeakingJvm(String keep) throws IOException, InterruptedException {
     Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
     Process process =
-        new ProcessBuilder(java.toString(), "-Xmx256m", "-cp", System.getProperty("java.class.path"), KeptDumpMain.class.getName(), reports.toString(), keep)
+        new ProcessBuilder(
+                java.toString(),
+                "-Xmx256m",
+                "-cp",
+                System.getProperty("java.class.path"),
+                KeptDumpMain.class.getName(),
+                reports.toString(),
+                keep)
             .redirectErrorStream(true)
             .start();
     process.getOutputStream().close();

@@ -16,9 +16,9 @@ import org.junit.platform.launcher.core.LauncherFactory;
 
 /**
  * A mistyped key given to the launcher (as Surefire's {@code configurationParameters} does) is an
- * error naming it; the EngineTestKit used elsewhere bypasses launcher listeners, so this test
- * runs a real launcher. Isolated: the keys of the running plan are JVM-wide, and this plan's
- * mistyped key must not reach tests running beside it.
+ * error naming it; the EngineTestKit used elsewhere bypasses launcher listeners, so this test runs
+ * a real launcher. Isolated: the keys of the running plan are JVM-wide, and this plan's mistyped
+ * key must not reach tests running beside it.
  */
 @Isolated
 class LauncherKeysTests {
@@ -41,7 +41,10 @@ class LauncherKeysTests {
 
     assertThat(failures)
         .singleElement()
-        .satisfies(f -> assertThat(f).hasMessageContaining("unknown configuration parameter 'leakcheck.timout'"));
+        .satisfies(
+            f ->
+                assertThat(f)
+                    .hasMessageContaining("unknown configuration parameter 'leakcheck.timout'"));
   }
 
   @LeakCheck

@@ -21,8 +21,8 @@ import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.leakcheck.internal.check.Checker;
 import org.leakcheck.internal.collect.ForcedCollection;
-import org.leakcheck.internal.dump.DumpCoordinator;
 import org.leakcheck.internal.collect.GcTrigger;
+import org.leakcheck.internal.dump.DumpCoordinator;
 
 class LeakCheckExtensionTests {
 
@@ -72,8 +72,11 @@ class LeakCheckExtensionTests {
     void reportsEveryLeakOfATestInOneFailure() {
       LeakDetectedError error = (LeakDetectedError) onlyFailure(run(TwoLeaksTestCase.class));
 
-      assertThat(error.leakedObjects()).extracting(l -> l.label().orElseThrow()).containsExactly("first", "second");
-      assertThat(error.getMessage()).startsWith("2 of 3 tracked objects are still strongly reachable");
+      assertThat(error.leakedObjects())
+          .extracting(l -> l.label().orElseThrow())
+          .containsExactly("first", "second");
+      assertThat(error.getMessage())
+          .startsWith("2 of 3 tracked objects are still strongly reachable");
     }
 
     @Test
@@ -87,9 +90,15 @@ class LeakCheckExtensionTests {
 
     @Test
     void worksWhenRegisteredWithExtendWithAndRegisterExtension() {
-      assertThat(failures(run(ExtendWithTestCase.class))).singleElement().isInstanceOf(LeakDetectedError.class);
-      assertThat(failures(run(RegisterExtensionTestCase.class))).singleElement().isInstanceOf(LeakDetectedError.class);
-      assertThat(failures(run(MetaAnnotatedTestCase.class))).singleElement().isInstanceOf(LeakDetectedError.class);
+      assertThat(failures(run(ExtendWithTestCase.class)))
+          .singleElement()
+          .isInstanceOf(LeakDetectedError.class);
+      assertThat(failures(run(RegisterExtensionTestCase.class)))
+          .singleElement()
+          .isInstanceOf(LeakDetectedError.class);
+      assertThat(failures(run(MetaAnnotatedTestCase.class)))
+          .singleElement()
+          .isInstanceOf(LeakDetectedError.class);
     }
   }
 
@@ -109,7 +118,9 @@ class LeakCheckExtensionTests {
     void runsNoCollectionWhenEverythingTrackedIsAlreadyCollected() {
       CountingTrigger.COUNT.set(0);
 
-      run(AlreadyCollectedTestCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1));
+      run(AlreadyCollectedTestCase.class)
+          .testEvents()
+          .assertStatistics(stats -> stats.succeeded(1));
 
       assertThat(CountingTrigger.COUNT).hasValue(0);
     }
@@ -120,7 +131,8 @@ class LeakCheckExtensionTests {
 
     @Test
     void reportOnlyModeLetsTheTestPassAndPublishesTheReport() {
-      EngineExecutionResults results = run(LeakingTestCase.class, Map.of(LeakCheck.MODE_KEY, "report-only"));
+      EngineExecutionResults results =
+          run(LeakingTestCase.class, Map.of(LeakCheck.MODE_KEY, "report-only"));
 
       results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
       assertThat(reportEntries(results))
@@ -132,14 +144,16 @@ class LeakCheckExtensionTests {
 
     @Test
     void annotationAttributeOverridesConfigurationParameter() {
-      EngineExecutionResults results = run(ReportOnlyAnnotatedTestCase.class, Map.of(LeakCheck.MODE_KEY, "fail"));
+      EngineExecutionResults results =
+          run(ReportOnlyAnnotatedTestCase.class, Map.of(LeakCheck.MODE_KEY, "fail"));
 
       results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
     }
 
     @Test
     void badConfigurationValueFailsNamingTheKey() {
-      Throwable failure = onlyFailure(run(LeakingTestCase.class, Map.of(LeakCheck.TIMEOUT_KEY, "soon")));
+      Throwable failure =
+          onlyFailure(run(LeakingTestCase.class, Map.of(LeakCheck.TIMEOUT_KEY, "soon")));
 
       assertThat(failure).hasMessageContaining("leakcheck.timeout").hasMessageContaining("'soon'");
     }
@@ -266,7 +280,9 @@ class LeakCheckExtensionTests {
       context
           .getRoot()
           .getStore(ExtensionContext.Namespace.create(LeakCheckExtension.class))
-          .put(LeakCheckExtension.CHECKER_KEY, new Checker(new ForcedCollection(List.of(this)), DumpCoordinator.SHARED));
+          .put(
+              LeakCheckExtension.CHECKER_KEY,
+              new Checker(new ForcedCollection(List.of(this)), DumpCoordinator.SHARED));
     }
   }
 
@@ -284,7 +300,8 @@ class LeakCheckExtensionTests {
   static class AlreadyCollectedTestCase {
     @Test
     void collectsItsOwnGarbage(LeakTracker leaks) throws InterruptedException {
-      java.lang.ref.WeakReference<Worker> probe = new java.lang.ref.WeakReference<>(leaks.track(new Worker("gone")));
+      java.lang.ref.WeakReference<Worker> probe =
+          new java.lang.ref.WeakReference<>(leaks.track(new Worker("gone")));
       while (probe.get() != null) {
         System.gc(); // not the extension's collection: the counting trigger does not see it
         Thread.sleep(1);

@@ -38,8 +38,13 @@ final class LeakCheckTestKit {
   static Throwable onlyFailure(EngineExecutionResults results) {
     List<Throwable> failures = failures(results);
     if (failures.size() != 1) {
-      throw new AssertionError("expected exactly one failed test but got " + failures.size() + ": " + failures
-          + "\nevents: " + results.allEvents().stream().map(Event::toString).collect(Collectors.toList()));
+      throw new AssertionError(
+          "expected exactly one failed test but got "
+              + failures.size()
+              + ": "
+              + failures
+              + "\nevents: "
+              + results.allEvents().stream().map(Event::toString).collect(Collectors.toList()));
     }
     return failures.get(0);
   }

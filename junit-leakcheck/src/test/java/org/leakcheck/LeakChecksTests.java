@@ -37,11 +37,17 @@ class LeakChecksTests {
         .isInstanceOfSatisfying(
             LeakDetectedError.class,
             error -> {
-              assertThat(error.getMessage()).startsWith("1 of 2 tracked objects is still strongly reachable at the check at LeakChecksTests.java:");
-              assertThat(error.leakedObjects()).singleElement().satisfies(leak -> {
-                assertThat(leak.label()).hasValue("held");
-                assertThat(leak.retainingPath().orElseThrow().root()).isEqualTo("static field " + LeakChecksTests.class.getName() + ".HELD");
-              });
+              assertThat(error.getMessage())
+                  .startsWith(
+                      "1 of 2 tracked objects is still strongly reachable at the check at LeakChecksTests.java:");
+              assertThat(error.leakedObjects())
+                  .singleElement()
+                  .satisfies(
+                      leak -> {
+                        assertThat(leak.label()).hasValue("held");
+                        assertThat(leak.retainingPath().orElseThrow().root())
+                            .isEqualTo("static field " + LeakChecksTests.class.getName() + ".HELD");
+                      });
             });
   }
 
@@ -49,9 +55,12 @@ class LeakChecksTests {
   void aCheckTakesWhatItCheckedOutOfTheTracker() {
     LeakTracker leaks = LeakChecks.newTracker(Map.of());
     HELD.add(leaks.track(new Worker(), "held"));
-    assertThatThrownBy(() -> LeakChecks.assertCollectable(leaks)).isInstanceOf(LeakDetectedError.class);
+    assertThatThrownBy(() -> LeakChecks.assertCollectable(leaks))
+        .isInstanceOf(LeakDetectedError.class);
 
-    assertThatCode(() -> LeakChecks.assertCollectable(leaks)).as("nothing left to check").doesNotThrowAnyException();
+    assertThatCode(() -> LeakChecks.assertCollectable(leaks))
+        .as("nothing left to check")
+        .doesNotThrowAnyException();
   }
 
   @Test
@@ -69,16 +78,19 @@ class LeakChecksTests {
     CountDownLatch holding = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
     Worker worker = leaks.track(new Worker(), "other thread");
-    Thread thread = new Thread(() -> {
-      Worker held = worker;
-      holding.countDown();
-      try {
-        release.await();
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      java.lang.ref.Reference.reachabilityFence(held);
-    }, "other-holder");
+    Thread thread =
+        new Thread(
+            () -> {
+              Worker held = worker;
+              holding.countDown();
+              try {
+                release.await();
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              java.lang.ref.Reference.reachabilityFence(held);
+            },
+            "other-holder");
     thread.start();
     holding.await();
     try {
@@ -98,7 +110,10 @@ class LeakChecksTests {
     cache.add(leaks.track(new Worker(), "released later"));
     Thread releaser = releaseAfter(cache, 200);
 
-    await("worker released").atMost(Duration.ofSeconds(10)).pollInterval(Duration.ofMillis(50)).until(LeakChecks.collected(leaks));
+    await("worker released")
+        .atMost(Duration.ofSeconds(10))
+        .pollInterval(Duration.ofMillis(50))
+        .until(LeakChecks.collected(leaks));
     releaser.join();
   }
 
@@ -109,7 +124,8 @@ class LeakChecksTests {
     cache.add(leaks.track(new Worker(), "released later"));
     Thread releaser = releaseAfter(cache, 300);
 
-    assertThatCode(() -> LeakChecks.awaitCollectable(leaks, Duration.ofSeconds(10))).doesNotThrowAnyException();
+    assertThatCode(() -> LeakChecks.awaitCollectable(leaks, Duration.ofSeconds(10)))
+        .doesNotThrowAnyException();
     releaser.join();
   }
 
@@ -125,17 +141,18 @@ class LeakChecksTests {
 
   @Test
   void rejectsTrackersOfOtherLibraries() {
-    LeakTracker foreign = new LeakTracker() {
-      @Override
-      public <T> T track(T object) {
-        return object;
-      }
+    LeakTracker foreign =
+        new LeakTracker() {
+          @Override
+          public <T> T track(T object) {
+            return object;
+          }
 
-      @Override
-      public <T> T track(T object, String label) {
-        return object;
-      }
-    };
+          @Override
+          public <T> T track(T object, String label) {
+            return object;
+          }
+        };
 
     assertThatThrownBy(() -> LeakChecks.assertCollectable(foreign))
         .isInstanceOf(IllegalArgumentException.class)
@@ -143,14 +160,16 @@ class LeakChecksTests {
   }
 
   private static Thread releaseAfter(List<Object> cache, long millis) {
-    Thread releaser = new Thread(() -> {
-      try {
-        Thread.sleep(millis);
-      } catch (InterruptedException e) {
-        Thread.currentThread().interrupt();
-      }
-      cache.clear();
-    });
+    Thread releaser =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(millis);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              cache.clear();
+            });
     releaser.start();
     return releaser;
   }

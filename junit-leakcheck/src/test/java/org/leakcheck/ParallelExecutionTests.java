@@ -7,8 +7,8 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
-import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
@@ -33,7 +33,12 @@ class ParallelExecutionTests {
     results.testEvents().assertStatistics(stats -> stats.started(40).succeeded(20).failed(20));
     List<String> failedLabels =
         results.testEvents().failed().stream()
-            .map(e -> e.getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow())
+            .map(
+                e ->
+                    e.getPayload(TestExecutionResult.class)
+                        .orElseThrow()
+                        .getThrowable()
+                        .orElseThrow())
             .peek(t -> assertThat(t).isInstanceOf(LeakDetectedError.class))
             .flatMap(t -> ((LeakDetectedError) t).leakedObjects().stream())
             .map(l -> l.label().orElseThrow())
@@ -46,13 +51,15 @@ class ParallelExecutionTests {
   static class MixedTestCase {
     @RepeatedTest(20)
     void leaks(LeakTracker leaks, RepetitionInfo repetition) {
-      LEAKED.add(leaks.track(new StringBuilder("leaked"), "leaked " + repetition.getCurrentRepetition()));
+      LEAKED.add(
+          leaks.track(new StringBuilder("leaked"), "leaked " + repetition.getCurrentRepetition()));
       leaks.track(new StringBuilder("dropped"), "dropped " + repetition.getCurrentRepetition());
     }
 
     @RepeatedTest(20)
     void dropsEverything(LeakTracker leaks, RepetitionInfo repetition) throws InterruptedException {
-      StringBuilder local = leaks.track(new StringBuilder("dropped"), "clean " + repetition.getCurrentRepetition());
+      StringBuilder local =
+          leaks.track(new StringBuilder("dropped"), "clean " + repetition.getCurrentRepetition());
       Thread.sleep(local.length());
     }
   }

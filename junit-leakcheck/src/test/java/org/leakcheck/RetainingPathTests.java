@@ -45,7 +45,11 @@ class RetainingPathTests {
 
   static RetainingPath onlyPath(LeakDetectedError error) {
     assertThat(error.leakedObjects()).hasSize(1);
-    return error.leakedObjects().get(0).retainingPath().orElseThrow(() -> new AssertionError(error.getMessage()));
+    return error
+        .leakedObjects()
+        .get(0)
+        .retainingPath()
+        .orElseThrow(() -> new AssertionError(error.getMessage()));
   }
 
   static String lastClass(RetainingPath path) {
@@ -60,12 +64,16 @@ class RetainingPathTests {
       LeakDetectedError error = leakOf(StaticMapTestCase.class);
       RetainingPath path = onlyPath(error);
 
-      assertThat(path.root()).isEqualTo("static field " + StaticMapTestCase.class.getName() + ".REGISTRY");
+      assertThat(path.root())
+          .isEqualTo("static field " + StaticMapTestCase.class.getName() + ".REGISTRY");
       assertThat(path.steps().get(0).className()).isEqualTo("java.util.HashMap");
       assertThat(lastClass(path)).isEqualTo(Worker.class.getName());
       assertThat(error.getMessage())
           .contains("GC root: static field " + StaticMapTestCase.class.getName() + ".REGISTRY")
-          .containsPattern("╰→ " + quote(Worker.class.getName()) + " +\\[\"Alice\"] +<- leaked \\(retains \\d+ B in \\d+ objects?\\)");
+          .containsPattern(
+              "╰→ "
+                  + quote(Worker.class.getName())
+                  + " +\\[\"Alice\"] +<- leaked \\(retains \\d+ B in \\d+ objects?\\)");
       assertThat(error.leakedObjects().get(0).retainedBytes().orElseThrow()).isPositive();
     }
 
@@ -73,7 +81,8 @@ class RetainingPathTests {
     void anonymousListenerHoldsItsOuterObjectThroughThis0() {
       RetainingPath path = onlyPath(leakOf(AnonymousListenerTestCase.class));
 
-      assertThat(path.root()).isEqualTo("static field " + AnonymousListenerTestCase.class.getName() + ".LISTENERS");
+      assertThat(path.root())
+          .isEqualTo("static field " + AnonymousListenerTestCase.class.getName() + ".LISTENERS");
       List<RetainingPath.Step> steps = path.steps();
       assertThat(steps.get(steps.size() - 2).className()).isEqualTo(Screen.class.getName() + "$1");
       assertThat(steps.get(steps.size() - 1).reference()).isEqualTo(".this$0");
@@ -85,7 +94,9 @@ class RetainingPathTests {
       LeakDetectedError error = leakOf(ThreadLocalTestCase.class);
       RetainingPath path = onlyPath(error);
 
-      assertThat(path.root()).startsWith("thread-local " + ThreadLocalTestCase.class.getName() + ".CURRENT of thread \"");
+      assertThat(path.root())
+          .startsWith(
+              "thread-local " + ThreadLocalTestCase.class.getName() + ".CURRENT of thread \"");
       assertThat(lastClass(path)).isEqualTo(Worker.class.getName());
     }
 
@@ -94,7 +105,10 @@ class RetainingPathTests {
       RetainingPath path = onlyPath(leakOf(LiveThreadLocalTestCase.class));
 
       assertThat(path.root())
-          .startsWith("local variable in thread \"leak-holder\", frame " + LiveThreadLocalTestCase.class.getName() + ".hold(RetainingPathTests.java:");
+          .startsWith(
+              "local variable in thread \"leak-holder\", frame "
+                  + LiveThreadLocalTestCase.class.getName()
+                  + ".hold(RetainingPathTests.java:");
       assertThat(path.steps()).hasSize(1);
       assertThat(lastClass(path)).isEqualTo(Worker.class.getName());
     }
@@ -104,7 +118,8 @@ class RetainingPathTests {
       LeakDetectedError error = leakOf(LambdaCaptureTestCase.class);
       RetainingPath path = onlyPath(error);
 
-      assertThat(path.root()).isEqualTo("static field " + LambdaCaptureTestCase.class.getName() + ".CALLBACKS");
+      assertThat(path.root())
+          .isEqualTo("static field " + LambdaCaptureTestCase.class.getName() + ".CALLBACKS");
       assertThat(path.steps().get(path.steps().size() - 2).className()).contains("$$Lambda");
       assertThat(error.getMessage()).contains("lambda in " + LambdaCaptureTestCase.class.getName());
     }
@@ -113,7 +128,8 @@ class RetainingPathTests {
     void weakHashMapValueReferringToItsKeyIsALeak() {
       RetainingPath path = onlyPath(leakOf(WeakHashMapTestCase.class));
 
-      assertThat(path.root()).isEqualTo("static field " + WeakHashMapTestCase.class.getName() + ".CACHE");
+      assertThat(path.root())
+          .isEqualTo("static field " + WeakHashMapTestCase.class.getName() + ".CACHE");
       List<RetainingPath.Step> steps = path.steps();
       assertThat(steps.get(steps.size() - 1).reference()).isEqualTo(".worker");
       assertThat(steps.get(steps.size() - 2).className()).isEqualTo(Profile.class.getName());
@@ -124,7 +140,8 @@ class RetainingPathTests {
     void staticArrayShowsTheIndex() {
       RetainingPath path = onlyPath(leakOf(StaticArrayTestCase.class));
 
-      assertThat(path.root()).isEqualTo("static field " + StaticArrayTestCase.class.getName() + ".SLOTS");
+      assertThat(path.root())
+          .isEqualTo("static field " + StaticArrayTestCase.class.getName() + ".SLOTS");
       assertThat(path.steps().get(path.steps().size() - 1).reference()).isEqualTo("[2]");
     }
 
@@ -154,7 +171,9 @@ class RetainingPathTests {
 
     @Test
     void heldByAPerClassTestInstancePasses() {
-      run(PerClassTestCase.class).testEvents().assertStatistics(stats -> stats.failed(0).succeeded(2));
+      run(PerClassTestCase.class)
+          .testEvents()
+          .assertStatistics(stats -> stats.failed(0).succeeded(2));
     }
 
     @Test
@@ -361,7 +380,7 @@ class RetainingPathTests {
     @Test
     void cleanerRegistered(LeakTracker leaks) {
       Worker worker = leaks.track(new Worker("cleaned"), "cleaned");
-      CLEANER.register(worker, () -> { });
+      CLEANER.register(worker, () -> {});
     }
 
     @Test
@@ -390,6 +409,7 @@ class RetainingPathTests {
 
   static final class HoldingException extends RuntimeException {
     private static final long serialVersionUID = 1L;
+
     @SuppressWarnings("serial")
     final Worker worker;
 

@@ -16,13 +16,23 @@ class TrackBadInputTests {
   void eachNeverCollectableObjectFailsAtTrackTimeWithItsReason() {
     List<Throwable> failures = failures(run(BadInputTestCase.class));
 
-    assertThat(failures).hasSize(7).allSatisfy(f -> assertThat(f).isInstanceOf(IllegalArgumentException.class));
+    assertThat(failures)
+        .hasSize(7)
+        .allSatisfy(f -> assertThat(f).isInstanceOf(IllegalArgumentException.class));
     assertThat(failures)
         .extracting(Throwable::getMessage)
-        .anySatisfy(m -> assertThat(m).startsWith("track(null) at TrackBadInputTests.java:").contains("no object to track"))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .startsWith("track(null) at TrackBadInputTests.java:")
+                    .contains("no object to track"))
         .anySatisfy(m -> assertThat(m).contains("java.time.DayOfWeek").contains("enum constant"))
         .anySatisfy(m -> assertThat(m).contains("java.lang.Class").contains("is a Class"))
-        .anySatisfy(m -> assertThat(m).contains("java.lang.Integer").contains("boxed value from the JVM's cache"))
+        .anySatisfy(
+            m ->
+                assertThat(m)
+                    .contains("java.lang.Integer")
+                    .contains("boxed value from the JVM's cache"))
         .anySatisfy(m -> assertThat(m).contains("java.lang.Boolean").contains("boxed value"))
         .anySatisfy(m -> assertThat(m).contains("\"literal\"").contains("interned string"))
         .anySatisfy(m -> assertThat(m).contains("non-capturing lambda"));
@@ -30,7 +40,9 @@ class TrackBadInputTests {
 
   @Test
   void ordinaryValuesThatLookSimilarAreAccepted() {
-    run(AcceptedTestCase.class).testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+    run(AcceptedTestCase.class)
+        .testEvents()
+        .assertStatistics(stats -> stats.succeeded(1).failed(0));
   }
 
   @LeakCheck

@@ -1,9 +1,9 @@
 package org.leakcheck.benchmarks;
 
 /**
- * A live heap of a chosen size, shaped like an application's: small objects, about 50 bytes each
- * on average (a 32-byte node and a 48..80-byte array), linked so that the collector and a heap
- * dump reader have a graph to walk, not a few big arrays.
+ * A live heap of a chosen size, shaped like an application's: small objects, about 50 bytes each on
+ * average (a 32-byte node and a 48..80-byte array), linked so that the collector and a heap dump
+ * reader have a graph to walk, not a few big arrays.
  */
 final class Ballast {
 

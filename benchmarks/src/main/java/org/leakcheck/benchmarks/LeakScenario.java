@@ -83,16 +83,23 @@ public final class LeakScenario {
     long readNanos = System.nanoTime() - readStart;
     System.out.printf(
         "RESULT dumpMs=%.1f readMs=%.1f dumpBytes=%d held=%d%n",
-        dumpNanos / 1e6, readNanos / 1e6, Files.size(dump), LeakedThing.REGISTRY.size() + Ballast.size());
+        dumpNanos / 1e6,
+        readNanos / 1e6,
+        Files.size(dump),
+        LeakedThing.REGISTRY.size() + Ballast.size());
     Objects.requireNonNull(stillTracked);
   }
 
   private static Map<String, String> settings(Path dir, boolean path) {
     return Map.of(
-        LeakCheck.REPORTS_DIR_KEY, dir.resolve("reports").toString(),
-        LeakCheck.KEEP_DUMPS_KEY, "never",
-        LeakCheck.ANALYSIS_TIMEOUT_KEY, "10m",
-        LeakCheck.RETAINING_PATH_KEY, Boolean.toString(path));
+        LeakCheck.REPORTS_DIR_KEY,
+        dir.resolve("reports").toString(),
+        LeakCheck.KEEP_DUMPS_KEY,
+        "never",
+        LeakCheck.ANALYSIS_TIMEOUT_KEY,
+        "10m",
+        LeakCheck.RETAINING_PATH_KEY,
+        Boolean.toString(path));
   }
 
   private static long check(Object leaked, Path dir, boolean path) {

@@ -27,7 +27,9 @@ import org.openjdk.jmh.annotations.State;
 @State(Scope.Benchmark)
 @BenchmarkMode(Mode.AverageTime)
 @OutputTimeUnit(TimeUnit.MILLISECONDS)
-@Fork(value = 1, jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
+@Fork(
+    value = 1,
+    jvmArgsAppend = {"-Xms2g", "-Xmx2g"})
 public class PassingCheckBenchmark {
 
   /** Live heap in MB held while checking. */
@@ -68,8 +70,8 @@ public class PassingCheckBenchmark {
   }
 
   /**
-   * A NetBeans-{@code assertGC}-style loop: each round runs the collector and finalization,
-   * checks, and if the object is still there adds allocation pressure before the next round.
+   * A NetBeans-{@code assertGC}-style loop: each round runs the collector and finalization, checks,
+   * and if the object is still there adds allocation pressure before the next round.
    */
   @Benchmark
   public void netbeansStyleLoop() {

@@ -21,12 +21,12 @@ import org.openjdk.jmh.runner.options.OptionsBuilder;
 import org.openjdk.jmh.runner.options.TimeValue;
 
 /**
- * Runs every measurement of {@code benchmarks/} once and writes {@code docs/performance.md}:
- * {@code java -jar benchmarks/target/benchmarks.jar [--quick] [--out docs/performance.md]}.
+ * Runs every measurement of {@code benchmarks/} once and writes {@code docs/performance.md}: {@code
+ * java -jar benchmarks/target/benchmarks.jar [--quick] [--out docs/performance.md]}.
  *
- * <p>JMH times the functions (a passing check, its alternatives, the tracked-object scaling);
- * whole child JVMs under {@code /usr/bin/time} time the rest (the 1,000-test suites, a leak on a
- * live heap of 50 MB, 500 MB and 2 GB, the analysers on its dump). Every heap dump is written to a
+ * <p>JMH times the functions (a passing check, its alternatives, the tracked-object scaling); whole
+ * child JVMs under {@code /usr/bin/time} time the rest (the 1,000-test suites, a leak on a live
+ * heap of 50 MB, 500 MB and 2 GB, the analysers on its dump). Every heap dump is written to a
  * private temporary directory that is deleted before this returns.
  */
 public final class RunAll {
@@ -52,7 +52,8 @@ public final class RunAll {
       switch (args[i]) {
         case "--quick" -> quick = true;
         case "--out" -> out = Path.of(args[++i]);
-        default -> throw new IllegalArgumentException("usage: [--quick] [--out docs/performance.md]");
+        default ->
+            throw new IllegalArgumentException("usage: [--quick] [--out docs/performance.md]");
       }
     }
     Path jar = Path.of(RunAll.class.getProtectionDomain().getCodeSource().getLocation().toURI());
@@ -120,7 +121,9 @@ public final class RunAll {
       String live = r.getParams().getParam("liveMb");
       String tracked = r.getParams().getParam("tracked");
       String key = tracked != null ? "tracked" + tracked : method + "@" + live;
-      scores.put(key, new double[] {r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
+      scores.put(
+          key,
+          new double[] {r.getPrimaryResult().getScore(), r.getPrimaryResult().getScoreError()});
     }
     return scores;
   }
@@ -128,7 +131,20 @@ public final class RunAll {
   private Proc bestSuite(String variant) throws IOException, InterruptedException {
     Proc best = null;
     for (int i = 0; i < (quick ? 1 : 3); i++) {
-      Proc p = Proc.run(work, "suite-" + variant + i, 600, List.of(javaExe, "-Xms2g", "-Xmx2g", "-cp", jar.toString(), SuiteMain.class.getName(), variant, "8"));
+      Proc p =
+          Proc.run(
+              work,
+              "suite-" + variant + i,
+              600,
+              List.of(
+                  javaExe,
+                  "-Xms2g",
+                  "-Xmx2g",
+                  "-cp",
+                  jar.toString(),
+                  SuiteMain.class.getName(),
+                  variant,
+                  "8"));
       check(p, "suite " + variant);
       if (best == null || p.number("suiteMs") < best.number("suiteMs")) {
         best = p;
@@ -142,12 +158,50 @@ public final class RunAll {
     Path dir = Files.createDirectory(work.resolve("heap" + liveMb));
     try {
       log("  " + liveMb + " MB live: leak scenario");
-      Proc scenario = Proc.run(work, "scenario" + liveMb, 1200, List.of(javaExe, "-Xmx3g", "-cp", jar.toString(), LeakScenario.class.getName(), Integer.toString(liveMb), dir.toString()));
+      Proc scenario =
+          Proc.run(
+              work,
+              "scenario" + liveMb,
+              1200,
+              List.of(
+                  javaExe,
+                  "-Xmx3g",
+                  "-cp",
+                  jar.toString(),
+                  LeakScenario.class.getName(),
+                  Integer.toString(liveMb),
+                  dir.toString()));
       check(scenario, "leak scenario " + liveMb);
       Path dump = dir.resolve("heap.hprof");
-      String xmx = Proc.run(work, "xmx" + liveMb, 60, List.of(javaExe, "-cp", jar.toString(), "org.leakcheck.internal.analysis.AnalysisProbe", "--xmx", dump.toString())).output.trim();
+      String xmx =
+          Proc.run(
+                  work,
+                  "xmx" + liveMb,
+                  60,
+                  List.of(
+                      javaExe,
+                      "-cp",
+                      jar.toString(),
+                      "org.leakcheck.internal.analysis.AnalysisProbe",
+                      "--xmx",
+                      dump.toString()))
+              .output
+              .trim();
       log("  " + liveMb + " MB live: our analysis (-Xmx" + xmx + ")");
-      Proc ours = Proc.run(work, "ours" + liveMb, 1200, List.of(javaExe, "-Xmx" + xmx, "-XX:+UseParallelGC", "-cp", jar.toString(), "org.leakcheck.internal.analysis.AnalysisProbe", dump.toString(), "3"));
+      Proc ours =
+          Proc.run(
+              work,
+              "ours" + liveMb,
+              1200,
+              List.of(
+                  javaExe,
+                  "-Xmx" + xmx,
+                  "-XX:+UseParallelGC",
+                  "-cp",
+                  jar.toString(),
+                  "org.leakcheck.internal.analysis.AnalysisProbe",
+                  dump.toString(),
+                  "3"));
       check(ours, "our analysis " + liveMb);
       ours.results.put("xmx", xmx);
       long dumpBytes = Files.size(dump);
@@ -155,7 +209,18 @@ public final class RunAll {
       String sharkXmx = (sharkHeap >> 20) + "m";
       long sharkTimeout = quick ? 120 : 300;
       log("  " + liveMb + " MB live: Shark (-Xmx" + sharkXmx + ", at most " + sharkTimeout + " s)");
-      Proc shark = Proc.run(work, "shark" + liveMb, sharkTimeout, List.of(javaExe, "-Xmx" + sharkXmx, "-cp", jar.toString(), SharkProbe.class.getName(), dump.toString()));
+      Proc shark =
+          Proc.run(
+              work,
+              "shark" + liveMb,
+              sharkTimeout,
+              List.of(
+                  javaExe,
+                  "-Xmx" + sharkXmx,
+                  "-cp",
+                  jar.toString(),
+                  SharkProbe.class.getName(),
+                  dump.toString()));
       shark.results.put("xmx", sharkXmx);
       if (!shark.timedOut) {
         check(shark, "Shark " + liveMb);
@@ -168,7 +233,8 @@ public final class RunAll {
 
   private static void check(Proc p, String what) {
     if (p.timedOut || p.results.isEmpty() || "false".equals(p.results.get("pathFound"))) {
-      System.err.println("!! " + what + (p.timedOut ? " timed out" : " gave no result") + ":\n" + p.tail());
+      System.err.println(
+          "!! " + what + (p.timedOut ? " timed out" : " gave no result") + ":\n" + p.tail());
     }
   }
 
@@ -177,33 +243,66 @@ public final class RunAll {
   private void header(String args) throws IOException, InterruptedException {
     String cpu = "unknown";
     try (Stream<String> lines = Files.lines(Path.of("/proc/cpuinfo"))) {
-      cpu = lines.filter(l -> l.startsWith("model name")).map(l -> l.substring(l.indexOf(':') + 1).trim()).findFirst().orElse(cpu);
+      cpu =
+          lines
+              .filter(l -> l.startsWith("model name"))
+              .map(l -> l.substring(l.indexOf(':') + 1).trim())
+              .findFirst()
+              .orElse(cpu);
     } catch (IOException e) {
       // not Linux
     }
-    long memory = ((com.sun.management.OperatingSystemMXBean) java.lang.management.ManagementFactory.getOperatingSystemMXBean()).getTotalMemorySize();
+    long memory =
+        ((com.sun.management.OperatingSystemMXBean)
+                java.lang.management.ManagementFactory.getOperatingSystemMXBean())
+            .getTotalMemorySize();
     doc.append("# Performance\n\n")
         .append("Generated by `benchmarks/` (`RunAll`); do not edit by hand, rerun it. ")
         .append("Measurements, not tests: nothing here fails a build for being slow.\n\n")
         .append("## Machine and command\n\n")
-        .append(String.format(Locale.ROOT, "- %s, %d cores (`nproc`), %.0f GB RAM, %s %s%n", cpu, Runtime.getRuntime().availableProcessors(), memory / 1e9, System.getProperty("os.name"), System.getProperty("os.version")))
-        .append("- JDK: ").append(System.getProperty("java.vm.name")).append(' ').append(System.getProperty("java.runtime.version")).append(", G1 for the test JVMs (the library's analyser JVM uses Parallel GC)\n")
-        .append("- ").append(LocalDate.now()).append(quick ? ", **quick run** (fewer iterations, no 2 GB heap)" : ", full run").append("; a shared machine: expect ±20 % between runs\n\n")
-        .append("```\n./benchmarks/run.sh").append(args.isEmpty() ? "" : " " + args).append("\n# = ./mvnw -q -pl benchmarks -am package -DskipTests && java -jar benchmarks/target/benchmarks.jar").append(args.isEmpty() ? "" : " " + args).append("\n```\n\n");
+        .append(
+            String.format(
+                Locale.ROOT,
+                "- %s, %d cores (`nproc`), %.0f GB RAM, %s %s%n",
+                cpu,
+                Runtime.getRuntime().availableProcessors(),
+                memory / 1e9,
+                System.getProperty("os.name"),
+                System.getProperty("os.version")))
+        .append("- JDK: ")
+        .append(System.getProperty("java.vm.name"))
+        .append(' ')
+        .append(System.getProperty("java.runtime.version"))
+        .append(", G1 for the test JVMs (the library's analyser JVM uses Parallel GC)\n")
+        .append("- ")
+        .append(LocalDate.now())
+        .append(quick ? ", **quick run** (fewer iterations, no 2 GB heap)" : ", full run")
+        .append("; a shared machine: expect ±20 % between runs\n\n")
+        .append("```\n./benchmarks/run.sh")
+        .append(args.isEmpty() ? "" : " " + args)
+        .append(
+            "\n# = ./mvnw -q -pl benchmarks -am package -DskipTests && java -jar benchmarks/target/benchmarks.jar")
+        .append(args.isEmpty() ? "" : " " + args)
+        .append("\n```\n\n");
   }
 
   private void passing(Map<String, double[]> jmh) {
     doc.append("## 1. Cost of a passing check\n\n")
-        .append("One test's check when its tracked object is garbage, JMH average time per check (± 99.9 % error), ")
+        .append(
+            "One test's check when its tracked object is garbage, JMH average time per check (± 99.9 % error), ")
         .append("as a ratio to one bare `System.gc()` on the same live heap (`-Xmx2g`). ")
         .append("Each alternative waits for the same object the way people write it by hand.\n\n")
-        .append("| check | 8 MB live: ms | × bare GC | 500 MB live: ms | × bare GC |\n|---|---:|---:|---:|---:|\n");
+        .append(
+            "| check | 8 MB live: ms | × bare GC | 500 MB live: ms | × bare GC |\n|---|---:|---:|---:|---:|\n");
     String[][] rows = {
       {"bareSystemGc", "one bare `System.gc()` (the floor)"},
       {"leakcheck", "**junit-leakcheck**, 1 object tracked (`LeakChecks.assertCollectable`)"},
       {"leakcheckNothingTracked", "**junit-leakcheck**, nothing tracked"},
       {"guavaAwaitClear", "Guava `GcFinalization.awaitClear`"},
-      {"netbeansStyleLoop", "NetBeans-`assertGC`-style loop (GC, finalization, allocation pressure, until cleared)"},
+      {
+        "netbeansStyleLoop",
+        "NetBeans-`assertGC`-style loop (GC, finalization, allocation pressure, until cleared)"
+      },
       {"leakCanaryStyleTrigger", "LeakCanary-style trigger (GC, sleep 100 ms, finalization)"},
     };
     for (String[] row : rows) {
@@ -211,10 +310,17 @@ public final class RunAll {
       for (String live : List.of("8", "500")) {
         double[] s = jmh.get(row[0] + "@" + live);
         double[] gc = jmh.get("bareSystemGc@" + live);
-        doc.append(" | ").append(s == null ? "–" : ms(s[0]) + " ± " + ms(s[1]))
-            .append(" | ").append(s == null || gc == null ? "–" : ratio(s[0] / gc[0]));
+        doc.append(" | ")
+            .append(s == null ? "–" : ms(s[0]) + " ± " + ms(s[1]))
+            .append(" | ")
+            .append(s == null || gc == null ? "–" : ratio(s[0] / gc[0]));
         if (row[0].equals("leakcheck") && s != null && gc != null && s[0] / gc[0] > 1.2) {
-          misses.add(String.format(Locale.ROOT, "Passing check at %s MB live: %s one bare GC (target ≤ 1.2×).", live, ratio(s[0] / gc[0])));
+          misses.add(
+              String.format(
+                  Locale.ROOT,
+                  "Passing check at %s MB live: %s one bare GC (target ≤ 1.2×).",
+                  live,
+                  ratio(s[0] / gc[0])));
         }
       }
       doc.append(" |\n");
@@ -225,7 +331,8 @@ public final class RunAll {
   private void scaling(Map<String, double[]> jmh, Map<String, Proc> suites) {
     double[] gc = jmh.get("bareSystemGc@8");
     doc.append("## 4. Scaling\n\n### Tracked objects per test (8 MB live, JMH)\n\n")
-        .append("| objects tracked | ms per check | × bare GC | µs per object above 1 |\n|---:|---:|---:|---:|\n");
+        .append(
+            "| objects tracked | ms per check | × bare GC | µs per object above 1 |\n|---:|---:|---:|---:|\n");
     double[] one = jmh.get("tracked1");
     for (String n : List.of("1", "100", "10000")) {
       double[] s = jmh.get("tracked" + n);
@@ -233,37 +340,71 @@ public final class RunAll {
         continue;
       }
       int count = Integer.parseInt(n);
-      doc.append(String.format(Locale.ROOT, "| %,d | %s ± %s | %s | %s |%n", count, ms(s[0]), ms(s[1]), gc == null ? "–" : ratio(s[0] / gc[0]),
-          count == 1 || one == null ? "–" : String.format(Locale.ROOT, "%.2f", (s[0] - one[0]) * 1000 / (count - 1))));
+      doc.append(
+          String.format(
+              Locale.ROOT,
+              "| %,d | %s ± %s | %s | %s |%n",
+              count,
+              ms(s[0]),
+              ms(s[1]),
+              gc == null ? "–" : ratio(s[0] / gc[0]),
+              count == 1 || one == null
+                  ? "–"
+                  : String.format(Locale.ROOT, "%.2f", (s[0] - one[0]) * 1000 / (count - 1))));
     }
     double plain = suites.get("plain").number("suiteMs");
     doc.append("\n### A 1,000-test suite (JUnit launcher in a fresh JVM, 8 MB live, best of ")
-        .append(quick ? "1" : "3").append(" runs)\n\n")
-        .append("| suite | suite time | per test above plain | × bare GC |\n|---|---:|---:|---:|\n");
-    String[][] rows = {{"plain", "plain JUnit, no extension"}, {"nothing", "`@LeakCheck`, nothing tracked"}, {"one", "`@LeakCheck`, 1 object tracked per test"}};
+        .append(quick ? "1" : "3")
+        .append(" runs)\n\n")
+        .append(
+            "| suite | suite time | per test above plain | × bare GC |\n|---|---:|---:|---:|\n");
+    String[][] rows = {
+      {"plain", "plain JUnit, no extension"},
+      {"nothing", "`@LeakCheck`, nothing tracked"},
+      {"one", "`@LeakCheck`, 1 object tracked per test"}
+    };
     for (String[] row : rows) {
       Proc p = suites.get(row[0]);
       double total = p.number("suiteMs");
       double perTest = (total - plain) / SuiteFixtures.TESTS;
-      doc.append(String.format(Locale.ROOT, "| %s | %,.0f ms (%s passed, %s failed) | %s | %s |%n", row[1], total, p.results.get("tests"), p.results.get("failed"),
-          row[0].equals("plain") ? "–" : ms(perTest) + " ms",
-          row[0].equals("plain") || gc == null ? "–" : ratio(perTest / gc[0])));
+      doc.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %,.0f ms (%s passed, %s failed) | %s | %s |%n",
+              row[1],
+              total,
+              p.results.get("tests"),
+              p.results.get("failed"),
+              row[0].equals("plain") ? "–" : ms(perTest) + " ms",
+              row[0].equals("plain") || gc == null ? "–" : ratio(perTest / gc[0])));
     }
     double nothing = (suites.get("nothing").number("suiteMs") - plain) / SuiteFixtures.TESTS;
-    doc.append(String.format(Locale.ROOT,
-        "%n`@LeakCheck` on a test that tracks nothing: %s ms per test in the suite, within run-to-run noise of the suite if below ~0.05 ms"
-            + " (JMH, the check alone: %s ms).%n%n", ms(nothing), jmh.containsKey("leakcheckNothingTracked@8") ? ms(jmh.get("leakcheckNothingTracked@8")[0]) : "–"));
+    doc.append(
+        String.format(
+            Locale.ROOT,
+            "%n`@LeakCheck` on a test that tracks nothing: %s ms per test in the suite, within run-to-run noise of the suite if below ~0.05 ms"
+                + " (JMH, the check alone: %s ms).%n%n",
+            ms(nothing),
+            jmh.containsKey("leakcheckNothingTracked@8")
+                ? ms(jmh.get("leakcheckNothingTracked@8")[0])
+                : "–"));
   }
 
   private void timeToReport(List<int[]> heaps, List<Proc[]> reports) {
     doc.append("## 2. Time to report a leak\n\n")
-        .append("A `LeakedThing` held by a static field, on a live heap of small objects. *Report* = `LeakChecks.assertCollectable` ")
-        .append("until the `LeakDetectedError` with the path: collection attempts, `dumpHeap(live=true)`, the analysis in the library's child JVM, the message. ")
-        .append("*Attempts* = the same check with `leakcheck.retainingPath=false` (only the collection attempts). ")
+        .append(
+            "A `LeakedThing` held by a static field, on a live heap of small objects. *Report* = `LeakChecks.assertCollectable` ")
+        .append(
+            "until the `LeakDetectedError` with the path: collection attempts, `dumpHeap(live=true)`, the analysis in the library's child JVM, the message. ")
+        .append(
+            "*Attempts* = the same check with `leakcheck.retainingPath=false` (only the collection attempts). ")
         .append("*Floor* = writing the same heap's dump alone + one sequential read of it. ")
-        .append("*Ours alone* / *Shark* = a whole JVM (`/usr/bin/time`) that opens that dump and finds the path to the same object; ")
-        .append("Shark 2.14 is given the leaking object by class, ignores `Reference.referent`, computes no retained sizes.\n\n")
-        .append("| live heap | dump | objects | attempts | **report** | dump write | seq. read | report ÷ dump write | ours alone (JVM) | Shark (JVM) | Shark ÷ ours alone | Shark ÷ report |\n")
+        .append(
+            "*Ours alone* / *Shark* = a whole JVM (`/usr/bin/time`) that opens that dump and finds the path to the same object; ")
+        .append(
+            "Shark 2.14 is given the leaking object by class, ignores `Reference.referent`, computes no retained sizes.\n\n")
+        .append(
+            "| live heap | dump | objects | attempts | **report** | dump write | seq. read | report ÷ dump write | ours alone (JVM) | Shark (JVM) | Shark ÷ ours alone | Shark ÷ report |\n")
         .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (int i = 0; i < heaps.size(); i++) {
       int live = heaps.get(i)[0];
@@ -274,20 +415,49 @@ public final class RunAll {
       double dump = scenario.number("dumpMs");
       double oursMs = ours.wallSeconds * 1000;
       double sharkMs = shark.wallSeconds * 1000;
-      String sharkText = shark.timedOut ? "> " + secs(sharkMs) : shark.results.isEmpty() ? "failed" : secs(sharkMs);
-      doc.append(String.format(Locale.ROOT, "| %s | %s | %s | %s | **%s** | %s | %s | %s | %s | %s | %s | %s |%n",
-          live >= 1000 ? (live / 1000.0) + " GB" : live + " MB",
-          mb(scenario.number("dumpBytes")), millions(ours.number("objects")),
-          secs(scenario.number("verdictMs")), secs(report), secs(dump), secs(scenario.number("readMs")),
-          ratio(report / dump), secs(oursMs), sharkText,
-          (shark.timedOut ? "> " : "") + ratio(sharkMs / oursMs), (shark.timedOut ? "> " : "") + ratio(sharkMs / report)));
+      String sharkText =
+          shark.timedOut
+              ? "> " + secs(sharkMs)
+              : shark.results.isEmpty() ? "failed" : secs(sharkMs);
+      doc.append(
+          String.format(
+              Locale.ROOT,
+              "| %s | %s | %s | %s | **%s** | %s | %s | %s | %s | %s | %s | %s |%n",
+              live >= 1000 ? (live / 1000.0) + " GB" : live + " MB",
+              mb(scenario.number("dumpBytes")),
+              millions(ours.number("objects")),
+              secs(scenario.number("verdictMs")),
+              secs(report),
+              secs(dump),
+              secs(scenario.number("readMs")),
+              ratio(report / dump),
+              secs(oursMs),
+              sharkText,
+              (shark.timedOut ? "> " : "") + ratio(sharkMs / oursMs),
+              (shark.timedOut ? "> " : "") + ratio(sharkMs / report)));
       if (report / dump > 2) {
-        misses.add(String.format(Locale.ROOT, "Time to report at %s MB live: %s = %s writing the dump (%s; target ≤ 2×). Of it, %s are collection attempts before the dump, the rest is the dump (≈ %s) and the analyser JVM (≈ %s alone, JVM start included).",
-            live, secs(report), ratio(report / dump), secs(dump), secs(scenario.number("verdictMs")), secs(dump), secs(oursMs)));
+        misses.add(
+            String.format(
+                Locale.ROOT,
+                "Time to report at %s MB live: %s = %s writing the dump (%s; target ≤ 2×). Of it, %s are collection attempts before the dump, the rest is the dump (≈ %s) and the analyser JVM (≈ %s alone, JVM start included).",
+                live,
+                secs(report),
+                ratio(report / dump),
+                secs(dump),
+                secs(scenario.number("verdictMs")),
+                secs(dump),
+                secs(oursMs)));
       }
       if (!shark.timedOut && !shark.results.isEmpty() && sharkMs / report < 10) {
-        misses.add(String.format(Locale.ROOT, "Against Shark at %s MB live: Shark takes %s on the dump, our whole report %s: Shark ÷ report = %s (target ≥ 10×); Shark ÷ our analysis alone = %s.",
-            live, secs(sharkMs), secs(report), ratio(sharkMs / report), ratio(sharkMs / oursMs)));
+        misses.add(
+            String.format(
+                Locale.ROOT,
+                "Against Shark at %s MB live: Shark takes %s on the dump, our whole report %s: Shark ÷ report = %s (target ≥ 10×); Shark ÷ our analysis alone = %s.",
+                live,
+                secs(sharkMs),
+                secs(report),
+                ratio(sharkMs / report),
+                ratio(sharkMs / oursMs)));
       }
     }
     doc.append("\nPaths found (tail), per heap:\n\n");
@@ -295,19 +465,32 @@ public final class RunAll {
       Proc scenario = reports.get(i)[0];
       Proc ours = reports.get(i)[1];
       Proc shark = reports.get(i)[2];
-      doc.append("- ").append(heaps.get(i)[0]).append(" MB: report names `REGISTRY`: ").append(scenario.results.get("pathFound"))
-          .append("; ours alone: ").append(ours.results.getOrDefault("verdict", "–"))
-          .append("; Shark: ").append(shark.timedOut ? "timed out" : shark.paths.isEmpty() ? "–" : "`" + shark.paths.get(0).replace("`", "'") + "`").append('\n');
+      doc.append("- ")
+          .append(heaps.get(i)[0])
+          .append(" MB: report names `REGISTRY`: ")
+          .append(scenario.results.get("pathFound"))
+          .append("; ours alone: ")
+          .append(ours.results.getOrDefault("verdict", "–"))
+          .append("; Shark: ")
+          .append(
+              shark.timedOut
+                  ? "timed out"
+                  : shark.paths.isEmpty() ? "–" : "`" + shark.paths.get(0).replace("`", "'") + "`")
+          .append('\n');
     }
     doc.append('\n');
   }
 
   private void memory(List<int[]> heaps, List<Proc[]> reports) {
     doc.append("## 3. Memory of the analysis\n\n")
-        .append("Peak heap = sum of the heap pools' peak use (an upper bound of the true peak), at the `-Xmx` given; ")
-        .append("RSS = peak resident set of the whole analyser JVM (`/usr/bin/time -f %M`), which includes the memory-mapped dump pages it touched. ")
-        .append("Ours runs with the `-Xmx` and `-XX:+UseParallelGC` the library gives its child JVM.\n\n")
-        .append("| dump | ours: -Xmx | peak heap | ÷ dump | RSS | ÷ dump | Shark: -Xmx | peak heap | ÷ dump | RSS | ÷ dump |\n")
+        .append(
+            "Peak heap = sum of the heap pools' peak use (an upper bound of the true peak), at the `-Xmx` given; ")
+        .append(
+            "RSS = peak resident set of the whole analyser JVM (`/usr/bin/time -f %M`), which includes the memory-mapped dump pages it touched. ")
+        .append(
+            "Ours runs with the `-Xmx` and `-XX:+UseParallelGC` the library gives its child JVM.\n\n")
+        .append(
+            "| dump | ours: -Xmx | peak heap | ÷ dump | RSS | ÷ dump | Shark: -Xmx | peak heap | ÷ dump | RSS | ÷ dump |\n")
         .append("|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|---:|\n");
     for (int i = 0; i < heaps.size(); i++) {
       Proc scenario = reports.get(i)[0];
@@ -318,9 +501,16 @@ public final class RunAll {
         double heap = p.number("peakHeapBytes");
         double rss = p.maxRssKb * 1024.0;
         boolean ok = !p.timedOut && !p.results.isEmpty();
-        doc.append(" | ").append(p.results.get("xmx"))
-            .append(" | ").append(ok ? mb(heap) : "–").append(" | ").append(ok ? ratio(heap / dump) : "–")
-            .append(" | ").append(ok && p.maxRssKb > 0 ? mb(rss) : "–").append(" | ").append(ok && p.maxRssKb > 0 ? ratio(rss / dump) : "–");
+        doc.append(" | ")
+            .append(p.results.get("xmx"))
+            .append(" | ")
+            .append(ok ? mb(heap) : "–")
+            .append(" | ")
+            .append(ok ? ratio(heap / dump) : "–")
+            .append(" | ")
+            .append(ok && p.maxRssKb > 0 ? mb(rss) : "–")
+            .append(" | ")
+            .append(ok && p.maxRssKb > 0 ? ratio(rss / dump) : "–");
       }
       doc.append(" |\n");
     }
@@ -354,15 +544,21 @@ public final class RunAll {
   static final String HAND_WRITTEN = "<!-- Written by hand below this line; RunAll keeps it. -->";
 
   private static String ms(double ms) {
-    return ms >= 100 ? String.format(Locale.ROOT, "%.0f", ms) : ms >= 1 ? String.format(Locale.ROOT, "%.1f", ms) : String.format(Locale.ROOT, "%.3f", ms);
+    return ms >= 100
+        ? String.format(Locale.ROOT, "%.0f", ms)
+        : ms >= 1 ? String.format(Locale.ROOT, "%.1f", ms) : String.format(Locale.ROOT, "%.3f", ms);
   }
 
   private static String secs(double ms) {
-    return Double.isNaN(ms) ? "–" : String.format(Locale.ROOT, ms >= 10_000 ? "%.0f s" : "%.2f s", ms / 1000);
+    return Double.isNaN(ms)
+        ? "–"
+        : String.format(Locale.ROOT, ms >= 10_000 ? "%.0f s" : "%.2f s", ms / 1000);
   }
 
   private static String ratio(double r) {
-    return Double.isNaN(r) || Double.isInfinite(r) ? "–" : String.format(Locale.ROOT, r >= 10 ? "%.0f×" : "%.2f×", r);
+    return Double.isNaN(r) || Double.isInfinite(r)
+        ? "–"
+        : String.format(Locale.ROOT, r >= 10 ? "%.0f×" : "%.2f×", r);
   }
 
   private static String mb(double bytes) {

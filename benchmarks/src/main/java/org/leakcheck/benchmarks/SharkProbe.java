@@ -29,8 +29,8 @@ import shark.ReferencePattern;
  *
  * <p>Configured to be fair to it: the leaking object is named directly (a filter on {@link
  * LeakedThing}'s class, so no search for candidates), {@code Reference.referent} is ignored (the
- * rule our analysis applies; without it Shark reports a path through a weak reference), no
- * retained sizes (ours computes them, so this favours Shark), no object inspectors.
+ * rule our analysis applies; without it Shark reports a path through a weak reference), no retained
+ * sizes (ours computes them, so this favours Shark), no object inspectors.
  */
 public final class SharkProbe {
 
@@ -57,7 +57,13 @@ public final class SharkProbe {
       analysis =
           new HeapAnalyzer(OnAnalysisProgressListener.Companion.getNO_OP())
               .analyze(
-                  dump, graph, finder, matchers, false, List.of(), MetadataExtractor.Companion.getNO_OP());
+                  dump,
+                  graph,
+                  finder,
+                  matchers,
+                  false,
+                  List.of(),
+                  MetadataExtractor.Companion.getNO_OP());
     }
     long nanos = System.nanoTime() - start;
     long peakHeap = 0;

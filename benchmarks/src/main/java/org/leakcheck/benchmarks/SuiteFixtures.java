@@ -1,13 +1,13 @@
 package org.leakcheck.benchmarks;
 
-import org.junit.jupiter.api.RepetitionInfo;
 import org.junit.jupiter.api.RepeatedTest;
+import org.junit.jupiter.api.RepetitionInfo;
 import org.leakcheck.LeakCheck;
 import org.leakcheck.LeakTracker;
 
 /**
- * The 1,000-test suites run by {@link SuiteMain}: the same trivial test without the extension,
- * with {@code @LeakCheck} and nothing tracked, and with one tracked object per test. Nested and in
+ * The 1,000-test suites run by {@link SuiteMain}: the same trivial test without the extension, with
+ * {@code @LeakCheck} and nothing tracked, and with one tracked object per test. Nested and in
  * {@code src/main}, so no build ever runs them as tests.
  */
 final class SuiteFixtures {

@@ -10,9 +10,9 @@ import org.junit.platform.launcher.listeners.SummaryGeneratingListener;
 import org.junit.platform.launcher.listeners.TestExecutionSummary;
 
 /**
- * Runs one 1,000-test suite of {@link SuiteFixtures} in this JVM: {@code SuiteMain <plain |
- * nothing | one> <liveMb>}. Prints {@code RESULT suiteMs=<ms> tests=<n> failed=<n>}: discovery
- * and execution, without JVM start and the live heap's allocation.
+ * Runs one 1,000-test suite of {@link SuiteFixtures} in this JVM: {@code SuiteMain <plain | nothing
+ * | one> <liveMb>}. Prints {@code RESULT suiteMs=<ms> tests=<n> failed=<n>}: discovery and
+ * execution, without JVM start and the live heap's allocation.
  */
 public final class SuiteMain {
 
@@ -38,7 +38,10 @@ public final class SuiteMain {
     TestExecutionSummary summary = listener.getSummary();
     System.out.printf(
         "RESULT suiteMs=%.1f tests=%d failed=%d ballast=%d%n",
-        nanos / 1e6, summary.getTestsSucceededCount(), summary.getTestsFailedCount(), Ballast.size());
+        nanos / 1e6,
+        summary.getTestsSucceededCount(),
+        summary.getTestsFailedCount(),
+        Ballast.size());
     summary.getFailures().stream().limit(3).forEach(f -> f.getException().printStackTrace());
   }
 }

@@ -17,10 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Keeps the code in {@code docs/*.md} compiling: every {@code ```java} block must name, on the
- * line before it, the file of {@code examples/} it comes from ({@code from `examples/…/X.java`}),
- * and its lines must appear in that file, in order and contiguous, except where the block says
- * {@code // ...} (an elision). Indentation and blank lines are ignored.
+ * Keeps the code in {@code docs/*.md} compiling: every {@code ```java} block must name, on the line
+ * before it, the file of {@code examples/} it comes from ({@code from `examples/…/X.java`}), and
+ * its lines must appear in that file, in order and contiguous, except where the block says {@code
+ * // ...} (an elision). Indentation and blank lines are ignored.
  */
 class DocsSnippetsTests {
 
@@ -57,7 +57,10 @@ class DocsSnippetsTests {
 
     assertThat(problems(doc, REPOSITORY))
         .satisfiesExactly(
-            p -> assertThat(p).contains("ManagerTests.java").contains("MANAGER.removeWorker(\"Bob\");"),
+            p ->
+                assertThat(p)
+                    .contains("ManagerTests.java")
+                    .contains("MANAGER.removeWorker(\"Bob\");"),
             p -> assertThat(p).contains("names no source file"));
   }
 
@@ -98,19 +101,34 @@ class DocsSnippetsTests {
       }
       Matcher source = SOURCE.matcher(previous);
       if (!source.find()) {
-        problems.add("the java block at line " + (start + 1) + " names no source file: the line before it"
-            + " must say from `examples/.../File.java`");
+        problems.add(
+            "the java block at line "
+                + (start + 1)
+                + " names no source file: the line before it"
+                + " must say from `examples/.../File.java`");
         continue;
       }
       Path file = repository.resolve(source.group(1));
       if (!Files.isRegularFile(file)) {
-        problems.add("the java block at line " + (start + 1) + " names " + source.group(1) + ", which does not exist");
+        problems.add(
+            "the java block at line "
+                + (start + 1)
+                + " names "
+                + source.group(1)
+                + ", which does not exist");
         continue;
       }
-      String missing = firstMissingLine(block, normalized(Files.readAllLines(file, StandardCharsets.UTF_8)));
+      String missing =
+          firstMissingLine(block, normalized(Files.readAllLines(file, StandardCharsets.UTF_8)));
       if (missing != null) {
-        problems.add("the java block at line " + (start + 1) + " is not in " + source.group(1)
-            + " as shown: no match for `" + missing + "`");
+        problems.add(
+            "the java block at line "
+                + (start + 1)
+                + " is not in "
+                + source.group(1)
+                + " as shown: no match for `"
+                + missing
+                + "`");
       }
     }
     return problems;

@@ -21,7 +21,8 @@ public final class Gc {
     long deadline = System.nanoTime() + Duration.ofSeconds(10).toNanos();
     while (!condition.getAsBoolean()) {
       if (System.nanoTime() - deadline > 0) {
-        throw new AssertionError("the condition did not hold after ten seconds of garbage collection");
+        throw new AssertionError(
+            "the condition did not hold after ten seconds of garbage collection");
       }
       System.gc();
       try {
@@ -34,8 +35,8 @@ public final class Gc {
   }
 
   /**
-   * Runs at least one full collection: returns once an object that only this method ever
-   * referenced has been collected.
+   * Runs at least one full collection: returns once an object that only this method ever referenced
+   * has been collected.
    */
   public static void fullCollection() {
     WeakReference<Object> canary = new WeakReference<>(new Object());

@@ -17,8 +17,8 @@ import org.leakcheck.LeakedObject;
 import org.leakcheck.RetainingPath;
 
 /**
- * Runs a {@code *LeakyCase} suite through the Jupiter engine, the way the proof tests need it:
- * with the default configuration (fail on a leak), whatever the build passes to Surefire.
+ * Runs a {@code *LeakyCase} suite through the Jupiter engine, the way the proof tests need it: with
+ * the default configuration (fail on a leak), whatever the build passes to Surefire.
  */
 public final class LeakyCases {
 
@@ -41,7 +41,8 @@ public final class LeakyCases {
     assertThat(finished).as("tests run in %s", suite.getSimpleName()).isNotEmpty();
     Map<String, LeakDetectedError> errors = new LinkedHashMap<>();
     for (Event event : finished) {
-      String method = ((MethodSource) event.getTestDescriptor().getSource().orElseThrow()).getMethodName();
+      String method =
+          ((MethodSource) event.getTestDescriptor().getSource().orElseThrow()).getMethodName();
       TestExecutionResult result = event.getPayload(TestExecutionResult.class).orElseThrow();
       assertThat(result.getThrowable())
           .as("%s.%s should fail with a LeakDetectedError", suite.getSimpleName(), method)

@@ -13,11 +13,10 @@ import org.leakcheck.LeakTracker;
  * assertThat(leaks).allCollectable();   // same message and retaining path as the extension
  * }</pre>
  *
- * <p>The assertion takes the tracker, never the object itself: a variable holding the object
- * would keep it alive. References from the stack of the thread running the assertion are
- * ignored, so a local still in scope cannot make a false leak; see {@link
- * org.leakcheck.LeakChecks} for the details. Requires AssertJ on the test class path (an optional
- * dependency of this library).
+ * <p>The assertion takes the tracker, never the object itself: a variable holding the object would
+ * keep it alive. References from the stack of the thread running the assertion are ignored, so a
+ * local still in scope cannot make a false leak; see {@link org.leakcheck.LeakChecks} for the
+ * details. Requires AssertJ on the test class path (an optional dependency of this library).
  */
 public final class LeakAssertions {
 

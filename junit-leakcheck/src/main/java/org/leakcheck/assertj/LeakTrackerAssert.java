@@ -8,8 +8,8 @@ import org.leakcheck.LeakTracker;
 
 /**
  * Assertions on the objects a {@link LeakTracker} tracked so far. A failed assertion throws the
- * same {@link LeakDetectedError} as the extension, with every leaked object and its retaining
- * path. The objects checked are no longer tracked afterwards.
+ * same {@link LeakDetectedError} as the extension, with every leaked object and its retaining path.
+ * The objects checked are no longer tracked afterwards.
  */
 public final class LeakTrackerAssert extends AbstractAssert<LeakTrackerAssert, LeakTracker> {
 

@@ -67,7 +67,8 @@ class LeakAssertionsTests {
 
     assertThatThrownBy(() -> assertThat(leaks).allCollectable())
         .isInstanceOf(LeakDetectedError.class)
-        .hasMessageContaining("GC root: static field " + LeakAssertionsTests.class.getName() + ".REGISTRY")
+        .hasMessageContaining(
+            "GC root: static field " + LeakAssertionsTests.class.getName() + ".REGISTRY")
         .hasMessageContaining("<- leaked");
   }
 
@@ -82,14 +83,26 @@ class LeakAssertionsTests {
 
   @Test
   void midTestChecksWithTheInjectedTracker() {
-    EngineExecutionResults results = EngineTestKit.engine("junit-jupiter").selectors(selectClass(MidTestTestCase.class)).execute();
+    EngineExecutionResults results =
+        EngineTestKit.engine("junit-jupiter")
+            .selectors(selectClass(MidTestTestCase.class))
+            .execute();
 
     results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(1));
     Throwable failure =
-        results.testEvents().failed().list().get(0).getPayload(TestExecutionResult.class).orElseThrow().getThrowable().orElseThrow();
+        results
+            .testEvents()
+            .failed()
+            .list()
+            .get(0)
+            .getPayload(TestExecutionResult.class)
+            .orElseThrow()
+            .getThrowable()
+            .orElseThrow();
     org.assertj.core.api.Assertions.assertThat(failure)
         .isInstanceOf(LeakDetectedError.class)
-        .hasMessageStartingWith("the tracked object is still strongly reachable at the check at LeakAssertionsTests.java:");
+        .hasMessageStartingWith(
+            "the tracked object is still strongly reachable at the check at LeakAssertionsTests.java:");
   }
 
   @LeakCheck

@@ -21,7 +21,10 @@ import org.leakcheck.LeakCheck;
 @ExtendWith(CorpusScenario.OnlyInCorpusRuns.class)
 @interface CorpusScenario {
 
-  /** Configuration parameter set by {@link VerdictCorpus}; not under {@code leakcheck.}, which rejects unknown keys. */
+  /**
+   * Configuration parameter set by {@link VerdictCorpus}; not under {@code leakcheck.}, which
+   * rejects unknown keys.
+   */
   String RUN_KEY = "corpus.run";
 
   /** Disables the fixture outside {@link VerdictCorpus}. */
@@ -30,7 +33,8 @@ import org.leakcheck.LeakCheck;
     public ConditionEvaluationResult evaluateExecutionCondition(ExtensionContext context) {
       return context.getConfigurationParameter(RUN_KEY).isPresent()
           ? ConditionEvaluationResult.enabled("run by VerdictCorpus")
-          : ConditionEvaluationResult.disabled("a corpus scenario: run by VerdictCorpus, fails on purpose");
+          : ConditionEvaluationResult.disabled(
+              "a corpus scenario: run by VerdictCorpus, fails on purpose");
     }
   }
 }

@@ -15,7 +15,10 @@ import java.lang.annotation.Target;
 
   Verdict value();
 
-  /** The test's own failure, for a scenario whose test throws on purpose; no leak may be added to it. */
+  /**
+   * The test's own failure, for a scenario whose test throws on purpose; no leak may be added to
+   * it.
+   */
   Class<? extends Throwable> failsWith() default NoFailure.class;
 
   enum Verdict {

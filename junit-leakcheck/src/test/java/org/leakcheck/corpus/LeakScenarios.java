@@ -170,14 +170,17 @@ final class LeakScenarios {
     @Test
     @Expect(LEAK)
     void cleaningActionCapturesItsObject(LeakTracker leaks) {
-      Worker worker = leaks.track(new Worker("cleaned"), "leak: captured by its own cleaning action");
+      Worker worker =
+          leaks.track(new Worker("cleaned"), "leak: captured by its own cleaning action");
       CLEANER.register(worker, () -> worker.name.length());
     }
 
     @Test
     @Expect(LEAK)
     void trackedFromAnotherThread(LeakTracker leaks) throws InterruptedException {
-      Thread thread = new Thread(() -> HELD.add(leaks.track(new Worker("other thread"), "leak: from another thread")));
+      Thread thread =
+          new Thread(
+              () -> HELD.add(leaks.track(new Worker("other thread"), "leak: from another thread")));
       thread.start();
       thread.join();
     }
@@ -232,7 +235,8 @@ final class LeakScenarios {
     void classLoaderAsContextLoaderOfALiveThread(LeakTracker leaks) throws InterruptedException {
       URLClassLoader loader = leaks.track(Scenarios.pluginLoader(), "leak: context class loader");
       CountDownLatch started = new CountDownLatch(1);
-      Thread thread = new Thread(() -> Scenarios.holdUntilReset(null, started), "corpus-plugin-thread");
+      Thread thread =
+          new Thread(() -> Scenarios.holdUntilReset(null, started), "corpus-plugin-thread");
       thread.setContextClassLoader(loader);
       thread.setDaemon(true);
       thread.start();

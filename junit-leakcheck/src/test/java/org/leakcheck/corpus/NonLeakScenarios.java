@@ -60,11 +60,14 @@ final class NonLeakScenarios {
     final List<Object> fields = new ArrayList<>();
 
     static Stream<Worker> workers() {
-      return Stream.of(new Worker("argument one"), new Worker("argument two"), new Worker("argument three"));
+      return Stream.of(
+          new Worker("argument one"), new Worker("argument two"), new Worker("argument three"));
     }
 
     static Stream<Arguments> pairs() {
-      return Stream.of(Arguments.of(new Worker("left"), new Node()), Arguments.of(new Worker("right"), new Node()));
+      return Stream.of(
+          Arguments.of(new Worker("left"), new Node()),
+          Arguments.of(new Worker("right"), new Node()));
     }
 
     @Test
@@ -180,7 +183,8 @@ final class NonLeakScenarios {
     @Test
     @Expect(NO_LEAK)
     void trackedFromAnotherThread(LeakTracker leaks) throws InterruptedException {
-      Thread thread = new Thread(() -> leaks.track(new Worker("other thread"), "from another thread"));
+      Thread thread =
+          new Thread(() -> leaks.track(new Worker("other thread"), "from another thread"));
       thread.start();
       thread.join();
     }
@@ -202,7 +206,12 @@ final class NonLeakScenarios {
     @Expect(NO_LEAK)
     void threadLocalOfAFinishedThread(LeakTracker leaks) throws InterruptedException {
       ThreadLocal<Worker> local = new ThreadLocal<>();
-      Thread thread = new Thread(() -> local.set(leaks.track(new Worker("thread-local"), "thread-local of a finished thread")));
+      Thread thread =
+          new Thread(
+              () ->
+                  local.set(
+                      leaks.track(
+                          new Worker("thread-local"), "thread-local of a finished thread")));
       thread.start();
       thread.join();
     }
@@ -237,10 +246,14 @@ final class NonLeakScenarios {
 
     @Test
     @Expect(NO_LEAK)
-    void heldByAStaticFieldOfAnUnloadableClass(LeakTracker leaks) throws ReflectiveOperationException {
+    void heldByAStaticFieldOfAnUnloadableClass(LeakTracker leaks)
+        throws ReflectiveOperationException {
       URLClassLoader loader = Scenarios.pluginLoader();
       Object plugin = Scenarios.newPlugin(loader);
-      plugin.getClass().getMethod("hold", Object.class).invoke(plugin, leaks.track(new Worker("plugin static"), "plugin's static field"));
+      plugin
+          .getClass()
+          .getMethod("hold", Object.class)
+          .invoke(plugin, leaks.track(new Worker("plugin static"), "plugin's static field"));
       leaks.track(loader, "loader of the plugin holding it");
     }
 

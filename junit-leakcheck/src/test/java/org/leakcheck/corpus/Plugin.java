@@ -1,9 +1,9 @@
 package org.leakcheck.corpus;
 
 /**
- * A class that scenarios load again through a class loader of their own (over the directory or
- * jar this class comes from), to check that a class loader is or is not a leak. Depends on nothing
- * but {@code java.base}, so that its own loader can define it without the test class path.
+ * A class that scenarios load again through a class loader of their own (over the directory or jar
+ * this class comes from), to check that a class loader is or is not a leak. Depends on nothing but
+ * {@code java.base}, so that its own loader can define it without the test class path.
  */
 public final class Plugin {
 

@@ -10,8 +10,8 @@ import java.util.concurrent.CountDownLatch;
 
 /**
  * What the corpus scenarios share: the objects they track, and the state that leaking scenarios
- * leave behind, which {@link #reset()} releases after each run of the corpus so that the heap
- * does not grow from run to run.
+ * leave behind, which {@link #reset()} releases after each run of the corpus so that the heap does
+ * not grow from run to run.
  */
 final class Scenarios {
 
@@ -64,7 +64,10 @@ final class Scenarios {
     }
   }
 
-  /** A fresh class loader over the location of {@link Plugin}, not delegating to the test class path. */
+  /**
+   * A fresh class loader over the location of {@link Plugin}, not delegating to the test class
+   * path.
+   */
   static URLClassLoader pluginLoader() {
     URL location = Plugin.class.getProtectionDomain().getCodeSource().getLocation();
     return new URLClassLoader("plugin", new URL[] {location}, ClassLoader.getPlatformClassLoader());

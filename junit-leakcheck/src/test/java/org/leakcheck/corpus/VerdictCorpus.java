@@ -43,7 +43,9 @@ public final class VerdictCorpus {
   /** System property: how many times {@link #main} runs the corpus in each mode. */
   public static final String REPETITIONS_PROPERTY = "corpus.repetitions";
 
-  /** System property: the modes {@link #main} runs, comma-separated: {@code sequential,parallel}. */
+  /**
+   * System property: the modes {@link #main} runs, comma-separated: {@code sequential,parallel}.
+   */
   public static final String MODES_PROPERTY = "corpus.modes";
 
   static final List<Class<?>> FIXTURES =
@@ -99,8 +101,10 @@ public final class VerdictCorpus {
     int leakWrong;
     int noLeakRight;
     int noLeakWrong;
+
     /** Wrong results that belong to no scenario: a fixture that did not run, a dump left behind. */
     int otherWrong;
+
     final List<Mismatch> mismatches = new ArrayList<>();
 
     int wrong() {
@@ -122,7 +126,12 @@ public final class VerdictCorpus {
       return String.format(
           Locale.ROOT,
           "%d run(s): leak %d/%d right, no-leak %d/%d right, %d other problem(s)",
-          runs, leakRight, leakRight + leakWrong, noLeakRight, noLeakRight + noLeakWrong, otherWrong);
+          runs,
+          leakRight,
+          leakRight + leakWrong,
+          noLeakRight,
+          noLeakRight + noLeakWrong,
+          otherWrong);
     }
 
     /** The mismatches, one line per scenario and wrong outcome, with how often it happened. */
@@ -134,18 +143,39 @@ public final class VerdictCorpus {
       for (Mismatch m : mismatches) {
         byKey.computeIfAbsent(m.key(), k -> new ArrayList<>()).add(m);
       }
-      int width = Math.max("scenario".length(), mismatches.stream().mapToInt(m -> m.scenario.length()).max().orElse(0));
+      int width =
+          Math.max(
+              "scenario".length(),
+              mismatches.stream().mapToInt(m -> m.scenario.length()).max().orElse(0));
       StringBuilder out = new StringBuilder();
-      out.append(String.format(Locale.ROOT, "%-" + width + "s  %-8s  %5s  %s%n", "scenario", "expected", "times", "actual"));
+      out.append(
+          String.format(
+              Locale.ROOT,
+              "%-" + width + "s  %-8s  %5s  %s%n",
+              "scenario",
+              "expected",
+              "times",
+              "actual"));
       for (List<Mismatch> same : byKey.values()) {
         Mismatch m = same.get(0);
-        out.append(String.format(Locale.ROOT, "%-" + width + "s  %-8s  %2d/%-2d  %s%n", m.scenario, m.expected, same.size(), runs, m.actual));
+        out.append(
+            String.format(
+                Locale.ROOT,
+                "%-" + width + "s  %-8s  %2d/%-2d  %s%n",
+                m.scenario,
+                m.expected,
+                same.size(),
+                runs,
+                m.actual));
       }
       return out.toString();
     }
   }
 
-  /** Runs the corpus {@code repetitions} times in {@code mode}; releases what it leaked after each run. */
+  /**
+   * Runs the corpus {@code repetitions} times in {@code mode}; releases what it leaked after each
+   * run.
+   */
   static Tally run(Mode mode, int repetitions) {
     Tally total = new Tally();
     for (int i = 0; i < repetitions; i++) {
@@ -177,7 +207,11 @@ public final class VerdictCorpus {
       Tally tally = judge(results);
       for (Path dump : files(reports, ".hprof")) {
         tally.otherWrong++;
-        tally.mismatches.add(new Mismatch("(" + mode.name().toLowerCase(Locale.ROOT) + " run)", "no dump", "dump left behind: " + reports.relativize(dump)));
+        tally.mismatches.add(
+            new Mismatch(
+                "(" + mode.name().toLowerCase(Locale.ROOT) + " run)",
+                "no dump",
+                "dump left behind: " + reports.relativize(dump)));
       }
       return tally;
     } finally {
@@ -191,12 +225,18 @@ public final class VerdictCorpus {
     tally.runs = 1;
     for (Event event : results.containerEvents().failed().list()) {
       tally.otherWrong++;
-      tally.mismatches.add(new Mismatch(event.getTestDescriptor().getDisplayName(), "runs", "container failed: " + oneLine(throwable(event).orElse(null))));
+      tally.mismatches.add(
+          new Mismatch(
+              event.getTestDescriptor().getDisplayName(),
+              "runs",
+              "container failed: " + oneLine(throwable(event).orElse(null))));
     }
     for (Event event : results.testEvents().finished().list()) {
       TestDescriptor test = event.getTestDescriptor();
       Optional<Method> method =
-          test.getSource().filter(MethodSource.class::isInstance).map(s -> ((MethodSource) s).getJavaMethod());
+          test.getSource()
+              .filter(MethodSource.class::isInstance)
+              .map(s -> ((MethodSource) s).getJavaMethod());
       String scenario = scenarioName(test);
       Expect expect = method.map(m -> m.getAnnotation(Expect.class)).orElse(null);
       if (expect == null) {
@@ -224,11 +264,15 @@ public final class VerdictCorpus {
     return tally;
   }
 
-  /** What is wrong with {@code failure} as the outcome of a scenario expecting {@code expect}, if anything. */
+  /**
+   * What is wrong with {@code failure} as the outcome of a scenario expecting {@code expect}, if
+   * anything.
+   */
   static Optional<String> wrongness(Expect expect, Throwable failure) {
     if (expect.value() == Verdict.LEAK) {
       if (!(failure instanceof LeakDetectedError)) {
-        return Optional.of(failure == null ? "NO_LEAK: the test passed" : "ERROR: " + oneLine(failure));
+        return Optional.of(
+            failure == null ? "NO_LEAK: the test passed" : "ERROR: " + oneLine(failure));
       }
       for (LeakedObject leaked : ((LeakDetectedError) failure).leakedObjects()) {
         String label = leaked.label().orElse("(no label)");
@@ -244,21 +288,30 @@ public final class VerdictCorpus {
     if (failure == null) {
       return expect.failsWith() == Expect.NoFailure.class
           ? Optional.empty()
-          : Optional.of("the test passed, expected it to fail with " + expect.failsWith().getSimpleName());
+          : Optional.of(
+              "the test passed, expected it to fail with " + expect.failsWith().getSimpleName());
     }
     Optional<LeakDetectedError> leak =
         failure instanceof LeakDetectedError
             ? Optional.of((LeakDetectedError) failure)
-            : Stream.of(failure.getSuppressed()).filter(LeakDetectedError.class::isInstance).map(LeakDetectedError.class::cast).findFirst();
+            : Stream.of(failure.getSuppressed())
+                .filter(LeakDetectedError.class::isInstance)
+                .map(LeakDetectedError.class::cast)
+                .findFirst();
     if (leak.isPresent()) {
       LeakedObject first = leak.get().leakedObjects().get(0);
       return Optional.of("LEAK: \"" + first.label().orElse("(no label)") + "\"" + root(first));
     }
-    return expect.failsWith().isInstance(failure) ? Optional.empty() : Optional.of("ERROR: " + oneLine(failure));
+    return expect.failsWith().isInstance(failure)
+        ? Optional.empty()
+        : Optional.of("ERROR: " + oneLine(failure));
   }
 
   private static String root(LeakedObject leaked) {
-    return leaked.retainingPath().map(p -> " held by " + p.root()).orElse(" (" + leaked.noPathReason().orElse("no path") + ")");
+    return leaked
+        .retainingPath()
+        .map(p -> " held by " + p.root())
+        .orElse(" (" + leaked.noPathReason().orElse("no path") + ")");
   }
 
   /** {@code NonLeakScenarios.PerMethodTestCase.parameterizedArgument[2]} */
@@ -267,7 +320,13 @@ public final class VerdictCorpus {
         test.getSource()
             .filter(MethodSource.class::isInstance)
             .map(MethodSource.class::cast)
-            .map(s -> s.getClassName().substring(s.getClassName().lastIndexOf('.') + 1).replace('$', '.') + "." + s.getMethodName())
+            .map(
+                s ->
+                    s.getClassName()
+                            .substring(s.getClassName().lastIndexOf('.') + 1)
+                            .replace('$', '.')
+                        + "."
+                        + s.getMethodName())
             .orElse(test.getDisplayName());
     String last = test.getUniqueId().getLastSegment().getValue();
     return last.startsWith("#") ? name + "[" + last.substring(1) + "]" : name;
@@ -283,7 +342,9 @@ public final class VerdictCorpus {
     }
     String message = String.valueOf(t.getMessage());
     int newline = message.indexOf('\n');
-    return t.getClass().getSimpleName() + ": " + (newline < 0 ? message : message.substring(0, newline));
+    return t.getClass().getSimpleName()
+        + ": "
+        + (newline < 0 ? message : message.substring(0, newline));
   }
 
   private static List<Path> files(Path dir, String suffix) {
@@ -319,7 +380,12 @@ public final class VerdictCorpus {
       Mode mode = Mode.valueOf(name.trim().toUpperCase(Locale.ROOT));
       long modeStart = System.nanoTime();
       Tally tally = run(mode, repetitions);
-      System.out.printf(Locale.ROOT, "%s: %s (%.1f s)%n", mode.name().toLowerCase(Locale.ROOT), tally.summary(), (System.nanoTime() - modeStart) / 1e9);
+      System.out.printf(
+          Locale.ROOT,
+          "%s: %s (%.1f s)%n",
+          mode.name().toLowerCase(Locale.ROOT),
+          tally.summary(),
+          (System.nanoTime() - modeStart) / 1e9);
       if (tally.wrong() > 0) {
         System.out.print(tally.mismatchTable());
       }
@@ -328,8 +394,12 @@ public final class VerdictCorpus {
     System.out.printf(
         Locale.ROOT,
         "RESULT leak=%d/%d no-leak=%d/%d other=%d seconds=%.1f%n",
-        total.leakRight, total.leakRight + total.leakWrong, total.noLeakRight, total.noLeakRight + total.noLeakWrong,
-        total.otherWrong, (System.nanoTime() - start) / 1e9);
+        total.leakRight,
+        total.leakRight + total.leakWrong,
+        total.noLeakRight,
+        total.noLeakRight + total.noLeakWrong,
+        total.otherWrong,
+        (System.nanoTime() - start) / 1e9);
     System.exit(total.wrong() == 0 ? 0 : 1);
   }
 }

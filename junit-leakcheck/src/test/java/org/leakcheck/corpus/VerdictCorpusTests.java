@@ -23,7 +23,11 @@ class VerdictCorpusTests {
     VerdictCorpus.Tally tally = VerdictCorpus.run(mode, repetitions);
 
     assertThat(tally.wrong()).as("%s%n%s", tally.summary(), tally.mismatchTable()).isZero();
-    assertThat(tally.leakRight).as("leak scenarios per run").isGreaterThanOrEqualTo(15 * repetitions);
-    assertThat(tally.noLeakRight).as("non-leak scenarios per run").isGreaterThanOrEqualTo(15 * repetitions);
+    assertThat(tally.leakRight)
+        .as("leak scenarios per run")
+        .isGreaterThanOrEqualTo(15 * repetitions);
+    assertThat(tally.noLeakRight)
+        .as("non-leak scenarios per run")
+        .isGreaterThanOrEqualTo(15 * repetitions);
   }
 }

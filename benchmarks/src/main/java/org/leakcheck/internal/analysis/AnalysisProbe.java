@@ -25,7 +25,8 @@ public final class AnalysisProbe {
     Path dump = Path.of(args[0]);
     long serial = Long.parseLong(args[1]);
     long start = System.nanoTime();
-    AnalysisResult result = HeapAnalyzer.analyze(AnalysisRequest.builder(dump).track(serial).build());
+    AnalysisResult result =
+        HeapAnalyzer.analyze(AnalysisRequest.builder(dump).track(serial).build());
     long nanos = System.nanoTime() - start;
     TrackedVerdict verdict = result.bySerial().get(serial);
     long peakHeap = 0;
@@ -38,8 +39,12 @@ public final class AnalysisProbe {
         "RESULT analysisMs=%.1f objects=%d peakHeapBytes=%d verdict=%s%n",
         nanos / 1e6, result.objectCount(), peakHeap, verdict == null ? "none" : verdict.verdict());
     if (verdict != null) {
-      verdict.path().ifPresent(p -> System.out.println("PATH " + p.toString().replaceAll("\\s+", " ")));
+      verdict
+          .path()
+          .ifPresent(p -> System.out.println("PATH " + p.toString().replaceAll("\\s+", " ")));
     }
-    System.out.printf("RESULT readMs=%d searchMs=%d%n", result.readTime().toMillis(), result.searchTime().toMillis());
+    System.out.printf(
+        "RESULT readMs=%d searchMs=%d%n",
+        result.readTime().toMillis(), result.searchTime().toMillis());
   }
 }

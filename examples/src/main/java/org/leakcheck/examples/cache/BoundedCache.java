@@ -8,8 +8,8 @@ import java.util.function.Function;
  * FIXED: a cache with a maximum number of entries, evicting the least recently used one.
  *
  * <p>A {@link LinkedHashMap} in access order with {@link LinkedHashMap#removeEldestEntry}: the
- * smallest correct LRU cache in the JDK. In production prefer a cache library with size and
- * time limits (Caffeine); the point here is the bound, not the policy.
+ * smallest correct LRU cache in the JDK. In production prefer a cache library with size and time
+ * limits (Caffeine); the point here is the bound, not the policy.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -46,7 +46,9 @@ public final class BoundedCache<K, V> {
     return entries.computeIfAbsent(key, compute);
   }
 
-  /** @return how many entries it holds */
+  /**
+   * @return how many entries it holds
+   */
   public synchronized int size() {
     return entries.size();
   }

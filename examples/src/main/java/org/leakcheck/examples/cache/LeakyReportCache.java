@@ -7,10 +7,9 @@ import java.util.function.Function;
 /**
  * LEAKS: an unbounded cache in a static field.
  *
- * <p>Every report ever computed stays in {@link #CACHE}: a static field is a GC root, so
- * everything it reaches lives as long as the class (for an application class: as long as the
- * JVM). A cache without a size limit, an expiry or an eviction policy is a memory leak with a
- * good excuse.
+ * <p>Every report ever computed stays in {@link #CACHE}: a static field is a GC root, so everything
+ * it reaches lives as long as the class (for an application class: as long as the JVM). A cache
+ * without a size limit, an expiry or an eviction policy is a memory leak with a good excuse.
  *
  * @see BoundedCache the fix
  */

@@ -8,10 +8,10 @@ import java.util.WeakHashMap;
  * LEAKS although it uses a {@link WeakHashMap}: the value refers to its key.
  *
  * <p>A {@code WeakHashMap} holds its keys weakly but its values strongly. Here each value (an
- * {@link Attributes}) keeps a reference to its session, so the map itself, through the value,
- * keeps the key strongly reachable: the weak key is never cleared and the entry never goes away.
- * The {@code WeakHashMap} Javadoc warns about exactly this ("value objects do not strongly refer
- * to their own keys").
+ * {@link Attributes}) keeps a reference to its session, so the map itself, through the value, keeps
+ * the key strongly reachable: the weak key is never cleared and the entry never goes away. The
+ * {@code WeakHashMap} Javadoc warns about exactly this ("value objects do not strongly refer to
+ * their own keys").
  *
  * @see SessionAttributes the fix
  */
@@ -31,7 +31,9 @@ public final class LeakySessionAttributes {
       this.session = session;
     }
 
-    /** @return the theme */
+    /**
+     * @return the theme
+     */
     public String theme() {
       return theme;
     }

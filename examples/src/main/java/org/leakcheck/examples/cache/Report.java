@@ -17,12 +17,16 @@ public final class Report {
     this.rendered = new byte[size];
   }
 
-  /** @return its id */
+  /**
+   * @return its id
+   */
   public String id() {
     return id;
   }
 
-  /** @return the size of its rendered form */
+  /**
+   * @return the size of its rendered form
+   */
   public int size() {
     return rendered.length;
   }

@@ -14,7 +14,9 @@ public final class Session {
     this.user = user;
   }
 
-  /** @return the user */
+  /**
+   * @return the user
+   */
   public String user() {
     return user;
   }

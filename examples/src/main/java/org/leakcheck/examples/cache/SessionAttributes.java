@@ -27,7 +27,9 @@ public final class SessionAttributes {
       this.user = user;
     }
 
-    /** @return the theme */
+    /**
+     * @return the theme
+     */
     public String theme() {
       return theme;
     }

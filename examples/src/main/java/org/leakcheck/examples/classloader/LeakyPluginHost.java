@@ -9,11 +9,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  * LEAKS: an unloaded plugin's class loader can never be collected, because the host keeps the
  * plugin's shutdown hook in a static list.
  *
- * <p>A class loader is collected only when nothing reaches it: none of its classes, and no
- * instance of any of them (an object refers to its class, a class to its loader). One object of
- * the plugin held from outside, here a shutdown hook in a static list of the host, pins the
- * loader and, through it, every class it defined with all their static fields. With hot
- * redeployment this is the classic "Metaspace / PermGen fills up after N redeploys".
+ * <p>A class loader is collected only when nothing reaches it: none of its classes, and no instance
+ * of any of them (an object refers to its class, a class to its loader). One object of the plugin
+ * held from outside, here a shutdown hook in a static list of the host, pins the loader and,
+ * through it, every class it defined with all their static fields. With hot redeployment this is
+ * the classic "Metaspace / PermGen fills up after N redeploys".
  *
  * @see PluginHost the fix
  */

@@ -17,12 +17,16 @@ public final class LoadedPlugin {
     this.onUnload = onUnload;
   }
 
-  /** @return the class loader that defined the plugin's classes */
+  /**
+   * @return the class loader that defined the plugin's classes
+   */
   public ClassLoader classLoader() {
     return loader;
   }
 
-  /** @return the plugin object */
+  /**
+   * @return the plugin object
+   */
   public Object instance() {
     return instance;
   }
@@ -36,5 +40,4 @@ public final class LoadedPlugin {
       throw new UncheckedIOException(e);
     }
   }
-
 }

@@ -6,9 +6,9 @@ import java.util.List;
 import java.util.concurrent.CopyOnWriteArrayList;
 
 /**
- * FIXED: the host remembers which hooks each plugin registered and removes them when it unloads
- * the plugin, so nothing outside the plugin's loader refers to its objects any more and the
- * loader, its classes and their static state can be collected.
+ * FIXED: the host remembers which hooks each plugin registered and removes them when it unloads the
+ * plugin, so nothing outside the plugin's loader refers to its objects any more and the loader, its
+ * classes and their static state can be collected.
  *
  * <p>The general rule for anything loaded in its own class loader: every registration it made in
  * longer-lived code (listeners, hooks, thread-locals, threads it started, JDBC drivers, MBeans)

@@ -11,8 +11,8 @@ final class PluginLoading {
   private PluginLoading() {}
 
   /**
-   * Creates a class loader over the given code source whose parent is the platform loader: it
-   * sees the JDK, not the application, so it defines its own copy of the plugin's classes.
+   * Creates a class loader over the given code source whose parent is the platform loader: it sees
+   * the JDK, not the application, so it defines its own copy of the plugin's classes.
    */
   static URLClassLoader isolatedLoader(URL codeSource) {
     return new URLClassLoader(
@@ -20,7 +20,8 @@ final class PluginLoading {
   }
 
   /** Instantiates the plugin class and starts it with the given shutdown-hook registrar. */
-  static Object start(ClassLoader loader, String className, Consumer<Runnable> registerShutdownHook) {
+  static Object start(
+      ClassLoader loader, String className, Consumer<Runnable> registerShutdownHook) {
     Object instance;
     try {
       instance = Class.forName(className, true, loader).getConstructor().newInstance();
@@ -32,7 +33,8 @@ final class PluginLoading {
       throw new IllegalArgumentException("cannot load plugin " + className + ": " + e, e);
     }
     if (!(instance instanceof Consumer)) {
-      throw new IllegalArgumentException(className + " is not a plugin (a Consumer<Consumer<Runnable>>)");
+      throw new IllegalArgumentException(
+          className + " is not a plugin (a Consumer<Consumer<Runnable>>)");
     }
     @SuppressWarnings("unchecked")
     Consumer<Consumer<Runnable>> plugin = (Consumer<Consumer<Runnable>>) instance;

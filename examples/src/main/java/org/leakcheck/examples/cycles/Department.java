@@ -39,12 +39,16 @@ public final class Department {
     return employee;
   }
 
-  /** @return its name */
+  /**
+   * @return its name
+   */
   public String name() {
     return name;
   }
 
-  /** @return its employees */
+  /**
+   * @return its employees
+   */
   public List<Employee> employees() {
     return List.copyOf(employees);
   }

@@ -11,12 +11,16 @@ public final class Employee {
     this.department = department;
   }
 
-  /** @return the name */
+  /**
+   * @return the name
+   */
   public String name() {
     return name;
   }
 
-  /** @return the department, which refers back to this employee */
+  /**
+   * @return the department, which refers back to this employee
+   */
   public Department department() {
     return department;
   }

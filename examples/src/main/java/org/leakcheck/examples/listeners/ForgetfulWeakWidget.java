@@ -5,10 +5,10 @@ import java.util.List;
 
 /**
  * BROKEN the other way: it does not leak, it goes deaf. It subscribes {@code this::onPrice} to a
- * {@link WeakPriceFeed}; nothing but the feed's weak reference holds that method-reference
- * object, so the first garbage collection clears it and the widget receives no more prices,
- * though it is still alive and on screen. Nothing fails; the screen just stops updating, at a
- * moment that depends on the collector.
+ * {@link WeakPriceFeed}; nothing but the feed's weak reference holds that method-reference object,
+ * so the first garbage collection clears it and the widget receives no more prices, though it is
+ * still alive and on screen. Nothing fails; the screen just stops updating, at a moment that
+ * depends on the collector.
  *
  * @see WeakListeningWidget the fix
  */
@@ -29,7 +29,9 @@ public final class ForgetfulWeakWidget {
     shown.add(change.price());
   }
 
-  /** @return the prices shown so far */
+  /**
+   * @return the prices shown so far
+   */
   public List<Double> shown() {
     return List.copyOf(shown);
   }

@@ -29,7 +29,9 @@ public final class PriceWidget implements AutoCloseable {
     shown.add(change.price());
   }
 
-  /** @return the prices shown so far */
+  /**
+   * @return the prices shown so far
+   */
   public List<Double> shown() {
     return List.copyOf(shown);
   }

@@ -4,9 +4,9 @@ import java.util.ArrayList;
 import java.util.List;
 
 /**
- * FIXED for a weak publisher: the widget holds its listener in a field. The feed holds the
- * listener weakly, the listener and the widget hold each other strongly: a cycle that lives
- * exactly as long as somebody holds the widget, and is collected with it, with no unsubscribe.
+ * FIXED for a weak publisher: the widget holds its listener in a field. The feed holds the listener
+ * weakly, the listener and the widget hold each other strongly: a cycle that lives exactly as long
+ * as somebody holds the widget, and is collected with it, with no unsubscribe.
  */
 public final class WeakListeningWidget {
 
@@ -28,7 +28,9 @@ public final class WeakListeningWidget {
     shown.add(change.price());
   }
 
-  /** @return the prices shown so far */
+  /**
+   * @return the prices shown so far
+   */
   public List<Double> shown() {
     return List.copyOf(shown);
   }

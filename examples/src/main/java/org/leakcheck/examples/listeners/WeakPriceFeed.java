@@ -10,11 +10,11 @@ import java.util.concurrent.CopyOnWriteArrayList;
  *
  * <p>The catch: the feed now holds the listener <em>object</em> weakly, and a lambda or method
  * reference created just for the call, as in {@code feed.subscribe(this::onPrice)}, is referenced
- * by nobody else. It is garbage at once, and the next collection silently unsubscribes it while
- * its subscriber is still alive and on screen (see {@link ForgetfulWeakWidget}). Whoever
- * subscribes must hold the listener strongly for as long as it wants events (see {@link
- * WeakListeningWidget}). Because that rule is invisible at the call site, explicit subscriptions
- * ({@link PriceFeed#subscribe}) are usually the better fix.
+ * by nobody else. It is garbage at once, and the next collection silently unsubscribes it while its
+ * subscriber is still alive and on screen (see {@link ForgetfulWeakWidget}). Whoever subscribes
+ * must hold the listener strongly for as long as it wants events (see {@link WeakListeningWidget}).
+ * Because that rule is invisible at the call site, explicit subscriptions ({@link
+ * PriceFeed#subscribe}) are usually the better fix.
  */
 public final class WeakPriceFeed {
 
@@ -48,7 +48,9 @@ public final class WeakPriceFeed {
     }
   }
 
-  /** @return how many listeners have not been collected yet */
+  /**
+   * @return how many listeners have not been collected yet
+   */
   public int liveListenerCount() {
     return (int) listeners.stream().filter(r -> r.get() != null).count();
   }

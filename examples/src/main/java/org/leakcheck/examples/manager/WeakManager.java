@@ -1,9 +1,9 @@
 package org.leakcheck.examples.manager;
 
 /**
- * FIXED by not owning the workers: the manager finds workers by name but keeps them only weakly
- * (a {@link WeakValueRegistry}), so a worker lives exactly as long as the code that uses it holds
- * it. There is no {@code removeWorker} to forget.
+ * FIXED by not owning the workers: the manager finds workers by name but keeps them only weakly (a
+ * {@link WeakValueRegistry}), so a worker lives exactly as long as the code that uses it holds it.
+ * There is no {@code removeWorker} to forget.
  *
  * <p>Use this when the manager is an index, not the owner; when it owns its workers (and must, for
  * example, stop them on shutdown), use explicit removal as in {@link Manager}.
@@ -37,7 +37,9 @@ public final class WeakManager {
     return byName.get(name);
   }
 
-  /** @return how many workers are still alive */
+  /**
+   * @return how many workers are still alive
+   */
   public int size() {
     return byName.size();
   }

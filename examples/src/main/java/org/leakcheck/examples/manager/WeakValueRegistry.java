@@ -6,15 +6,15 @@ import java.util.HashMap;
 import java.util.Map;
 
 /**
- * A map whose values are held weakly: the Java analogue of Python's {@code
- * WeakValueDictionary}. An entry lives as long as somebody else holds its value; after the value
- * is collected the entry is removed.
+ * A map whose values are held weakly: the Java analogue of Python's {@code WeakValueDictionary}. An
+ * entry lives as long as somebody else holds its value; after the value is collected the entry is
+ * removed.
  *
- * <p>The value is wrapped in a {@link WeakReference} registered with a {@link ReferenceQueue}.
- * When the collector clears the reference it puts it on the queue, and every call here first
- * drains the queue and removes the dead entries, so the map does not fill with empty references
- * (which would be a slow leak of its own). The key is not weak: it must not refer to the value,
- * or the value could never be collected.
+ * <p>The value is wrapped in a {@link WeakReference} registered with a {@link ReferenceQueue}. When
+ * the collector clears the reference it puts it on the queue, and every call here first drains the
+ * queue and removes the dead entries, so the map does not fill with empty references (which would
+ * be a slow leak of its own). The key is not weak: it must not refer to the value, or the value
+ * could never be collected.
  *
  * @param <K> the key type
  * @param <V> the value type
@@ -69,7 +69,9 @@ public final class WeakValueRegistry<K, V> {
     entries.remove(key);
   }
 
-  /** @return how many entries are left after removing the collected ones */
+  /**
+   * @return how many entries are left after removing the collected ones
+   */
   public synchronized int size() {
     expungeCollected();
     return entries.size();

@@ -14,7 +14,9 @@ public final class Worker {
     this.name = name;
   }
 
-  /** @return its name */
+  /**
+   * @return its name
+   */
   public String name() {
     return name;
   }

@@ -15,12 +15,16 @@ public final class Connection implements AutoCloseable {
     this.url = url;
   }
 
-  /** @return where it goes */
+  /**
+   * @return where it goes
+   */
   public String url() {
     return url;
   }
 
-  /** @return whether it is open */
+  /**
+   * @return whether it is open
+   */
   public boolean isOpen() {
     return open;
   }

@@ -12,8 +12,8 @@ import java.util.WeakHashMap;
  * set ({@link WeakHashMap} expunges cleared keys), without a deregistration call anybody could
  * forget.
  *
- * <p>{@code Collections.newSetFromMap(new WeakHashMap<>())} is the JDK's weak set. It compares
- * with {@code equals}: fine for objects with identity equality, like {@link Connection}.
+ * <p>{@code Collections.newSetFromMap(new WeakHashMap<>())} is the JDK's weak set. It compares with
+ * {@code equals}: fine for objects with identity equality, like {@link Connection}.
  *
  * @see LeakyConnectionRegistry the leaky version
  */

@@ -4,8 +4,8 @@ import java.util.Set;
 import java.util.concurrent.ConcurrentHashMap;
 
 /**
- * LEAKS: a global registry of every open connection, "so that they can all be closed on
- * shutdown", that nothing ever removes from.
+ * LEAKS: a global registry of every open connection, "so that they can all be closed on shutdown",
+ * that nothing ever removes from.
  *
  * <p>A static collection is a GC root that lives as long as the JVM. Registering is easy to
  * remember; deregistering must happen on every path where a connection stops being used, and

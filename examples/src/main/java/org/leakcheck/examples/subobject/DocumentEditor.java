@@ -29,7 +29,9 @@ public final class DocumentEditor {
     }
   }
 
-  /** @return the line count of the document */
+  /**
+   * @return the line count of the document
+   */
   public int lines() {
     return lines;
   }

@@ -3,10 +3,10 @@ package org.leakcheck.examples.subobject;
 /**
  * LEAKS: a long-lived editor keeps the last upload in a field it never clears.
  *
- * <p>The editor lives as long as the user's session; the upload is needed only while {@link
- * #open} parses it, but it was stored in a field "to report errors" and never cleared. One upload
- * at a time is retained per editor: a bounded leak, but a large one (whole files), multiplied by
- * the number of sessions.
+ * <p>The editor lives as long as the user's session; the upload is needed only while {@link #open}
+ * parses it, but it was stored in a field "to report errors" and never cleared. One upload at a
+ * time is retained per editor: a bounded leak, but a large one (whole files), multiplied by the
+ * number of sessions.
  *
  * @see DocumentEditor the fix
  */
@@ -28,7 +28,9 @@ public final class LeakyDocumentEditor {
     lines = countLines(current.content());
   }
 
-  /** @return the line count of the document */
+  /**
+   * @return the line count of the document
+   */
   public int lines() {
     return lines;
   }

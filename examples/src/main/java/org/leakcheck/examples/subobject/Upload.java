@@ -14,7 +14,9 @@ public final class Upload {
     this.content = content;
   }
 
-  /** @return the bytes */
+  /**
+   * @return the bytes
+   */
   public byte[] content() {
     return content;
   }

@@ -1,8 +1,8 @@
 package org.leakcheck.examples.threadlocal;
 
 /**
- * FIXED: the thread-local is removed in {@code finally}, so the pooled thread goes back to the
- * pool holding nothing of the request. ({@code set(null)} is not enough: it keeps the map entry.)
+ * FIXED: the thread-local is removed in {@code finally}, so the pooled thread goes back to the pool
+ * holding nothing of the request. ({@code set(null)} is not enough: it keeps the map entry.)
  *
  * @see LeakyRequestHandler the leaky version
  */

@@ -5,7 +5,10 @@ import org.junit.jupiter.api.Test;
 import org.leakcheck.LeakCheck;
 import org.leakcheck.LeakTracker;
 
-/** The tests of {@link CacheTests}, run against the leaky caches. Run by {@link CacheLeakyCaseTests} and the demo. */
+/**
+ * The tests of {@link CacheTests}, run against the leaky caches. Run by {@link CacheLeakyCaseTests}
+ * and the demo.
+ */
 @LeakCheck
 @DisplayName("Caches that never let go")
 class CacheLeakyCase {
@@ -13,7 +16,8 @@ class CacheLeakyCase {
   @Test
   @DisplayName("an unbounded static cache keeps every report ever rendered")
   void reportIsCollectableOnceEvicted(LeakTracker leaks) {
-    leaks.track(LeakyReportCache.report("q1-2024", id -> new Report(id, 100_000)), "report q1-2024");
+    leaks.track(
+        LeakyReportCache.report("q1-2024", id -> new Report(id, 100_000)), "report q1-2024");
     for (int i = 0; i < 10; i++) {
       LeakyReportCache.report("daily-" + i, id -> new Report(id, 1_000));
     }

@@ -30,7 +30,8 @@ class CacheLeakyCaseTests {
     assertThat(leak.retainingPath().orElseThrow().root())
         .isEqualTo("static field " + LeakyReportCache.class.getName() + ".CACHE");
     assertThat(summaries(leak)).anySatisfy(s -> assertThat(s).contains("\"q1-2024\""));
-    assertThat(leak.retainingPath().orElseThrow().steps()).last()
+    assertThat(leak.retainingPath().orElseThrow().steps())
+        .last()
         .satisfies(step -> assertThat(step.className()).isEqualTo(Report.class.getName()));
     assertThat(leak.retainedBytes().orElseThrow()).isGreaterThan(100_000);
   }

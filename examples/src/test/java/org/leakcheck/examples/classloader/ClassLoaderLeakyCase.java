@@ -12,7 +12,8 @@ import org.leakcheck.examples.classloader.plugin.AuditPlugin;
 class ClassLoaderLeakyCase {
 
   @Test
-  @DisplayName("an unloaded plugin's class loader is still reachable from the host's static hook list")
+  @DisplayName(
+      "an unloaded plugin's class loader is still reachable from the host's static hook list")
   void unloadedPluginClassLoaderIsCollectable(LeakTracker leaks) {
     LeakyPluginHost host = new LeakyPluginHost(ClassLoaderTests.PLUGIN_CODE_SOURCE);
     LoadedPlugin plugin = host.load(AuditPlugin.class.getName());

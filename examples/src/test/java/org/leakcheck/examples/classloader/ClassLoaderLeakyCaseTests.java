@@ -22,7 +22,8 @@ class ClassLoaderLeakyCaseTests {
     assertThat(leak.className()).isEqualTo(URLClassLoader.class.getName());
     assertThat(leak.retainingPath().orElseThrow().root())
         .isEqualTo("static field " + LeakyPluginHost.class.getName() + ".SHUTDOWN_HOOKS");
-    assertThat(steps(leak)).anySatisfy(step -> assertThat(step).contains(AuditPlugin.class.getName()));
+    assertThat(steps(leak))
+        .anySatisfy(step -> assertThat(step).contains(AuditPlugin.class.getName()));
     assertThat(tail(leak, 1)).containsExactly(URLClassLoader.class.getName() + " <class loader>");
   }
 }

@@ -12,7 +12,8 @@ import org.leakcheck.examples.classloader.plugin.AuditPlugin;
 class ClassLoaderTests {
 
   /** The plugin is loaded from the examples' own classes, in a fresh class loader per load. */
-  static final URL PLUGIN_CODE_SOURCE = AuditPlugin.class.getProtectionDomain().getCodeSource().getLocation();
+  static final URL PLUGIN_CODE_SOURCE =
+      AuditPlugin.class.getProtectionDomain().getCodeSource().getLocation();
 
   @Test
   void unloadedPluginClassLoaderIsCollectable(LeakTracker leaks) {

@@ -16,7 +16,8 @@ import org.leakcheck.LeakedObject;
 /** Proof that the test of {@link ListenerTests} catches widgets that never unsubscribe. */
 class ListenerLeakyCaseTests {
 
-  private static final String FEED_ROOT = "static field " + ListenerLeakyCase.class.getName() + ".FEED";
+  private static final String FEED_ROOT =
+      "static field " + ListenerLeakyCase.class.getName() + ".FEED";
 
   private static Map<String, LeakDetectedError> errors;
 
@@ -31,7 +32,8 @@ class ListenerLeakyCaseTests {
 
     assertThat(leak.retainingPath().orElseThrow().root()).isEqualTo(FEED_ROOT);
     List<String> tail = tail(leak, 2);
-    assertThat(tail.get(0)).matches(Pattern.quote(LeakyAnonymousClassWidget.class.getName() + "$1 [") + "\\d+]");
+    assertThat(tail.get(0))
+        .matches(Pattern.quote(LeakyAnonymousClassWidget.class.getName() + "$1 [") + "\\d+]");
     assertThat(tail.get(1)).isEqualTo(LeakyAnonymousClassWidget.class.getName() + " .this$0");
   }
 
@@ -51,7 +53,9 @@ class ListenerLeakyCaseTests {
     assertCapturedByLambdaOf(LeakyMethodReferenceWidget.class, tail(leak, 2));
   }
 
-  /** The lambda's class is generated ({@code Widget$$Lambda...}); the captured field is JDK-named. */
+  /**
+   * The lambda's class is generated ({@code Widget$$Lambda...}); the captured field is JDK-named.
+   */
   private static void assertCapturedByLambdaOf(Class<?> widget, List<String> tail) {
     assertThat(tail.get(0)).startsWith(widget.getName() + "$$Lambda");
     assertThat(tail.get(1)).startsWith(widget.getName() + " .");

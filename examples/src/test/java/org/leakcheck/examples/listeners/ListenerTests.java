@@ -23,8 +23,10 @@ class ListenerTests {
   }
 
   @Test
-  void widgetHoldingItsWeaklySubscribedListenerIsCollectableWithoutUnsubscribing(LeakTracker leaks) {
-    WeakListeningWidget widget = leaks.track(new WeakListeningWidget(WEAK_FEED), "weakly subscribed widget");
+  void widgetHoldingItsWeaklySubscribedListenerIsCollectableWithoutUnsubscribing(
+      LeakTracker leaks) {
+    WeakListeningWidget widget =
+        leaks.track(new WeakListeningWidget(WEAK_FEED), "weakly subscribed widget");
 
     WEAK_FEED.publish(new PriceChange("ACME", 12.5));
 

@@ -6,9 +6,9 @@ import org.junit.jupiter.api.Test;
 import org.leakcheck.examples.Gc;
 
 /**
- * Why "use weak listeners" is not a fix on its own: a publisher that holds listeners weakly loses
- * a lambda or method reference created just for the call at the next garbage collection, while
- * its subscriber is alive.
+ * Why "use weak listeners" is not a fix on its own: a publisher that holds listeners weakly loses a
+ * lambda or method reference created just for the call at the next garbage collection, while its
+ * subscriber is alive.
  */
 class WeakListenerPitfallTests {
 

@@ -6,8 +6,8 @@ import org.leakcheck.LeakCheck;
 import org.leakcheck.LeakTracker;
 
 /**
- * The test of {@link ManagerTests}, run against {@link LeakyManager}: it fails with the leak.
- * Not run by the default build (Surefire does not pick {@code *LeakyCase}); run by {@link
+ * The test of {@link ManagerTests}, run against {@link LeakyManager}: it fails with the leak. Not
+ * run by the default build (Surefire does not pick {@code *LeakyCase}); run by {@link
  * ManagerLeakyCaseTests} and by the demo.
  */
 @LeakCheck

@@ -21,10 +21,10 @@ class MidTestCheckTests {
   void removedWorkerIsCollectableBeforeTheNextStep(LeakTracker leaks) {
     leaks.track(MANAGER.addWorker("Alice"), "Alice");
     MANAGER.removeWorker("Alice");
-    assertThat(leaks).allCollectable();   // checks Alice now, with the path if she leaked
+    assertThat(leaks).allCollectable(); // checks Alice now, with the path if she leaked
 
     leaks.track(MANAGER.addWorker("Bob"), "Bob");
-    MANAGER.removeWorker("Bob");          // Bob is checked after the test
+    MANAGER.removeWorker("Bob"); // Bob is checked after the test
   }
 
   @Test
@@ -32,7 +32,7 @@ class MidTestCheckTests {
     LeakTracker leaks = LeakChecks.newTracker(Map.of("leakcheck.timeout", "5s"));
     leaks.track(MANAGER.addWorker("Carol"), "Carol");
     MANAGER.removeWorker("Carol");
-    LeakChecks.assertCollectable(leaks);  // throws LeakDetectedError with the path
+    LeakChecks.assertCollectable(leaks); // throws LeakDetectedError with the path
   }
 
   @Test

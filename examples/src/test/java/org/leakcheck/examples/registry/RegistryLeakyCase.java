@@ -13,7 +13,8 @@ class RegistryLeakyCase {
   @Test
   @DisplayName("a closed and dropped connection stays in the static registry")
   void droppedConnectionIsCollectable(LeakTracker leaks) {
-    try (Connection connection = leaks.track(LeakyConnectionRegistry.open("db://orders"), "connection to db://orders")) {
+    try (Connection connection =
+        leaks.track(LeakyConnectionRegistry.open("db://orders"), "connection to db://orders")) {
       connection.isOpen();
     }
   }

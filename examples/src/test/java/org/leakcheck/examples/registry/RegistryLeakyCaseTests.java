@@ -12,12 +12,14 @@ class RegistryLeakyCaseTests {
 
   @Test
   void droppedConnectionIsRetainedByTheStaticRegistry() {
-    LeakedObject leak = onlyLeak(leaksOf(RegistryLeakyCase.class).get("droppedConnectionIsCollectable"));
+    LeakedObject leak =
+        onlyLeak(leaksOf(RegistryLeakyCase.class).get("droppedConnectionIsCollectable"));
 
     assertThat(leak.label()).hasValue("connection to db://orders");
     assertThat(leak.retainingPath().orElseThrow().root())
         .isEqualTo("static field " + LeakyConnectionRegistry.class.getName() + ".OPEN");
-    assertThat(leak.retainingPath().orElseThrow().steps()).last()
+    assertThat(leak.retainingPath().orElseThrow().steps())
+        .last()
         .satisfies(step -> assertThat(step.className()).isEqualTo(Connection.class.getName()));
   }
 }

@@ -11,7 +11,8 @@ class RegistryTests {
 
   @Test
   void droppedConnectionIsCollectable(LeakTracker leaks) {
-    try (Connection connection = leaks.track(ConnectionRegistry.open("db://orders"), "connection to db://orders")) {
+    try (Connection connection =
+        leaks.track(ConnectionRegistry.open("db://orders"), "connection to db://orders")) {
       connection.isOpen();
     }
   }

@@ -8,12 +8,15 @@ import static org.leakcheck.examples.LeakyCases.tail;
 import org.junit.jupiter.api.Test;
 import org.leakcheck.LeakedObject;
 
-/** Proof that the test of {@link LargeSubObjectTests} catches {@link LeakyDocumentEditor}'s leak. */
+/**
+ * Proof that the test of {@link LargeSubObjectTests} catches {@link LeakyDocumentEditor}'s leak.
+ */
 class LargeSubObjectLeakyCaseTests {
 
   @Test
   void uploadIsRetainedByTheEditorsFieldWithItsMegabyte() {
-    LeakedObject leak = onlyLeak(leaksOf(LargeSubObjectLeakyCase.class).get("uploadIsCollectableAfterParsing"));
+    LeakedObject leak =
+        onlyLeak(leaksOf(LargeSubObjectLeakyCase.class).get("uploadIsCollectableAfterParsing"));
 
     assertThat(leak.retainingPath().orElseThrow().root())
         .isEqualTo("static field " + LargeSubObjectLeakyCase.class.getName() + ".EDITOR");

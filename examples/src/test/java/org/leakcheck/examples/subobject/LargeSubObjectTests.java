@@ -20,7 +20,8 @@ class LargeSubObjectTests {
 
   @Test
   void editorStillKnowsWhatItParsed(LeakTracker leaks) {
-    EDITOR.open(leaks.track(new Upload("a\nb\nc".getBytes(StandardCharsets.UTF_8)), "3-line upload"));
+    EDITOR.open(
+        leaks.track(new Upload("a\nb\nc".getBytes(StandardCharsets.UTF_8)), "3-line upload"));
 
     assertThat(EDITOR.lines()).isEqualTo(3);
   }

@@ -13,11 +13,15 @@ class ThreadLocalLeakyCaseTests {
 
   @Test
   void requestIsRetainedByThePoolThreadsThreadLocals() {
-    LeakedObject leak = onlyLeak(leaksOf(ThreadLocalLeakyCase.class).get("requestIsCollectableAfterHandling"));
+    LeakedObject leak =
+        onlyLeak(leaksOf(ThreadLocalLeakyCase.class).get("requestIsCollectableAfterHandling"));
 
     assertThat(leak.label()).hasValue("request of alice");
     assertThat(leak.retainingPath().orElseThrow().root())
-        .isEqualTo("thread-local " + LeakyRequestHandler.class.getName() + ".CURRENT of thread \"leaky-request-worker\"");
+        .isEqualTo(
+            "thread-local "
+                + LeakyRequestHandler.class.getName()
+                + ".CURRENT of thread \"leaky-request-worker\"");
     assertThat(tail(leak, 1)).containsExactly(Request.class.getName() + " .value");
   }
 }

@@ -25,6 +25,7 @@ class ThreadLocalTests {
     Request request = leaks.track(new Request("alice", new byte[10_000]), "request of alice");
     RequestHandler handler = new RequestHandler();
 
-    assertThat(POOL.submit(() -> handler.handle(request)).get()).isEqualTo("hello alice (10000 bytes)");
+    assertThat(POOL.submit(() -> handler.handle(request)).get())
+        .isEqualTo("hello alice (10000 bytes)");
   }
 }

@@ -8,9 +8,9 @@ import java.util.Set;
 
 /**
  * What to look for in a heap dump: the tracked objects (serials of their {@code
- * TrackedReference}s), which {@link HeapMarker}s apply (their request ids), which classes belong
- * to the test framework (name prefixes, default {@code org.junit.}) and whether to compute
- * retained sizes.
+ * TrackedReference}s), which {@link HeapMarker}s apply (their request ids), which classes belong to
+ * the test framework (name prefixes, default {@code org.junit.}) and whether to compute retained
+ * sizes.
  */
 public final class AnalysisRequest {
 
@@ -62,9 +62,17 @@ public final class AnalysisRequest {
 
   @Override
   public String toString() {
-    return "AnalysisRequest[" + dump + ", serials " + trackedSerials + ", markers "
-        + markerRequests + ", excluded " + excludedClassPrefixes + ", retained sizes "
-        + retainedSizes + "]";
+    return "AnalysisRequest["
+        + dump
+        + ", serials "
+        + trackedSerials
+        + ", markers "
+        + markerRequests
+        + ", excluded "
+        + excludedClassPrefixes
+        + ", retained sizes "
+        + retainedSizes
+        + "]";
   }
 
   /** Builds a request; by default no marker request, {@code org.junit.} excluded, sizes on. */

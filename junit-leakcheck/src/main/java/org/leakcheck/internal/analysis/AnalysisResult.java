@@ -14,7 +14,10 @@ public final class AnalysisResult {
   private final Duration searchTime;
 
   public AnalysisResult(
-      Map<Long, TrackedVerdict> bySerial, long objectCount, Duration readTime, Duration searchTime) {
+      Map<Long, TrackedVerdict> bySerial,
+      long objectCount,
+      Duration readTime,
+      Duration searchTime) {
     this.bySerial = Collections.unmodifiableMap(new LinkedHashMap<>(bySerial));
     this.objectCount = objectCount;
     this.readTime = readTime;
@@ -43,7 +46,14 @@ public final class AnalysisResult {
 
   @Override
   public String toString() {
-    return "AnalysisResult[" + objectCount + " objects, read " + readTime.toMillis() + " ms, search "
-        + searchTime.toMillis() + " ms, " + bySerial.values() + "]";
+    return "AnalysisResult["
+        + objectCount
+        + " objects, read "
+        + readTime.toMillis()
+        + " ms, search "
+        + searchTime.toMillis()
+        + " ms, "
+        + bySerial.values()
+        + "]";
   }
 }

@@ -12,9 +12,9 @@ import java.nio.file.StandardCopyOption;
 import org.leakcheck.internal.heap.HprofFormatException;
 
 /**
- * Entry point of the analyser JVM started by {@link AnalyzerProcess}: {@code AnalyzerMain
- * <request file> <result file>}. It always writes a result file (the verdicts, or a failure with
- * a one-line reason) and exits 0, unless the JVM itself dies.
+ * Entry point of the analyser JVM started by {@link AnalyzerProcess}: {@code AnalyzerMain <request
+ * file> <result file>}. It always writes a result file (the verdicts, or a failure with a one-line
+ * reason) and exits 0, unless the JVM itself dies.
  */
 final class AnalyzerMain {
 
@@ -67,7 +67,8 @@ final class AnalyzerMain {
 
   static String oneLine(Throwable e) {
     String m = e.getMessage();
-    String text = m == null || m.isBlank() ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + m;
+    String text =
+        m == null || m.isBlank() ? e.getClass().getName() : e.getClass().getSimpleName() + ": " + m;
     return text.replaceAll("\\s+", " ").trim();
   }
 }

@@ -30,20 +30,20 @@ import java.util.stream.Stream;
  *
  * <p>The child is the same {@code java} as this JVM ({@code java.home}), with the code source of
  * the analysis classes (the library's jar or classes directory) as its class path, its own {@code
- * -Xmx} and {@code -XX:+UseParallelGC}, and no {@code JAVA_TOOL_OPTIONS} / {@code
- * JDK_JAVA_OPTIONS} / {@code _JAVA_OPTIONS} inherited (agents such as coverage tools would
- * otherwise attach to it). Request and result are small binary files in a private temporary
- * directory, which also holds the child's output (for the reason of a failure) and any crash log;
- * the directory is deleted in all cases, and the child is killed on timeout.
+ * -Xmx} and {@code -XX:+UseParallelGC}, and no {@code JAVA_TOOL_OPTIONS} / {@code JDK_JAVA_OPTIONS}
+ * / {@code _JAVA_OPTIONS} inherited (agents such as coverage tools would otherwise attach to it).
+ * Request and result are small binary files in a private temporary directory, which also holds the
+ * child's output (for the reason of a failure) and any crash log; the directory is deleted in all
+ * cases, and the child is killed on timeout.
  *
- * <p>Automatic heap size ({@code maxHeap == null}): 1.5 × the dump's size, at least 256 MiB, at most
- * half of the physical memory; if the child runs out of memory, one retry with twice that (same
- * cap) within the same timeout. Why: the analysis peaks at about 25 bytes of arrays per object of
- * the dump (16 for the index, 8 for the search, a bit for retained sizes) plus the classes and
- * names, and a generational collector needs some headroom above that: measured, a 102 MB dump of
- * 2.1 M objects runs out of memory at {@code -Xmx64m} and succeeds at 80m (about 37 bytes per
- * object). HotSpot dumps hold about 50 bytes per object on average, so the dump's size leaves a
- * margin; dumps of many tiny objects are what the retry is for. The dump itself is
+ * <p>Automatic heap size ({@code maxHeap == null}): 1.5 × the dump's size, at least 256 MiB, at
+ * most half of the physical memory; if the child runs out of memory, one retry with twice that
+ * (same cap) within the same timeout. Why: the analysis peaks at about 25 bytes of arrays per
+ * object of the dump (16 for the index, 8 for the search, a bit for retained sizes) plus the
+ * classes and names, and a generational collector needs some headroom above that: measured, a 102
+ * MB dump of 2.1 M objects runs out of memory at {@code -Xmx64m} and succeeds at 80m (about 37
+ * bytes per object). HotSpot dumps hold about 50 bytes per object on average, so the dump's size
+ * leaves a margin; dumps of many tiny objects are what the retry is for. The dump itself is
  * memory-mapped, outside the heap (it shows in the child's resident memory as page cache).
  */
 public final class AnalyzerProcess {
@@ -66,7 +66,10 @@ public final class AnalyzerProcess {
     return analyze(request, timeout, maxHeap, null);
   }
 
-  /** As {@link #analyze(AnalysisRequest, Duration, String)}, with its private directory in {@code tempParent} (tests). */
+  /**
+   * As {@link #analyze(AnalysisRequest, Duration, String)}, with its private directory in {@code
+   * tempParent} (tests).
+   */
   static AnalysisResult analyze(
       AnalysisRequest request, Duration timeout, String maxHeap, Path tempParent)
       throws AnalysisException {
@@ -81,7 +84,8 @@ public final class AnalyzerProcess {
     try {
       dumpSize = Files.size(dump);
     } catch (IOException e) {
-      throw new AnalysisException("the heap dump " + dump + " cannot be read: " + AnalyzerMain.oneLine(e));
+      throw new AnalysisException(
+          "the heap dump " + dump + " cannot be read: " + AnalyzerMain.oneLine(e));
     }
     String xmx = maxHeap != null ? maxHeap : autoMaxHeap(dumpSize);
     long deadline = System.nanoTime() + timeout.toNanos();
@@ -165,7 +169,8 @@ public final class AnalyzerProcess {
       }
       throw new AnalysisException(answer.message());
     } catch (IOException | UncheckedIOException e) {
-      throw new AnalysisException("the analyser JVM could not be run: " + AnalyzerMain.oneLine(e), e);
+      throw new AnalysisException(
+          "the analyser JVM could not be run: " + AnalyzerMain.oneLine(e), e);
     } finally {
       if (process != null && process.isAlive()) {
         process.destroyForcibly();
@@ -191,7 +196,10 @@ public final class AnalyzerProcess {
     return dumpSize + dumpSize / 2;
   }
 
-  /** The second try's {@code -Xmx} after running out of memory, or {@code null} if no bigger one fits. */
+  /**
+   * The second try's {@code -Xmx} after running out of memory, or {@code null} if no bigger one
+   * fits.
+   */
   static String retryMaxHeap(long dumpSize) {
     long first = capped(Math.max(MIN_AUTO_HEAP, firstTry(dumpSize)));
     long second = capped(2 * first);
@@ -246,13 +254,18 @@ public final class AnalyzerProcess {
     CodeSource source = AnalyzerProcess.class.getProtectionDomain().getCodeSource();
     URL location = source == null ? null : source.getLocation();
     if (location == null) {
-      throw new AnalysisException("the analyser JVM could not be run: the library's location is unknown");
+      throw new AnalysisException(
+          "the analyser JVM could not be run: the library's location is unknown");
     }
     try {
       return Path.of(location.toURI()).toString();
-    } catch (URISyntaxException | IllegalArgumentException | java.nio.file.FileSystemNotFoundException e) {
+    } catch (URISyntaxException
+        | IllegalArgumentException
+        | java.nio.file.FileSystemNotFoundException e) {
       throw new AnalysisException(
-          "the analyser JVM could not be run: the library is not in a file or directory (" + location + ")");
+          "the analyser JVM could not be run: the library is not in a file or directory ("
+              + location
+              + ")");
     }
   }
 
@@ -271,7 +284,9 @@ public final class AnalyzerProcess {
 
   private static java.io.File nullDevice() {
     return new java.io.File(
-        System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows") ? "NUL" : "/dev/null");
+        System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")
+            ? "NUL"
+            : "/dev/null");
   }
 
   /** Why the child gave no result, or {@code null} when it ran out of memory. */
@@ -296,12 +311,18 @@ public final class AnalyzerProcess {
         break;
       }
     }
-    return "the analyser JVM failed (exit code " + exit + ")"
-        + (first == null ? "" : ": " + (first.length() > 200 ? first.substring(0, 200) + "\u2026" : first));
+    return "the analyser JVM failed (exit code "
+        + exit
+        + ")"
+        + (first == null
+            ? ""
+            : ": " + (first.length() > 200 ? first.substring(0, 200) + "\u2026" : first));
   }
 
   private static String outOfMemory(String xmx) {
-    return "the analyser JVM ran out of memory (-Xmx" + xmx + "); set a larger maximum heap for the analysis";
+    return "the analyser JVM ran out of memory (-Xmx"
+        + xmx
+        + "); set a larger maximum heap for the analysis";
   }
 
   static String format(Duration d) {

@@ -5,13 +5,12 @@ package org.leakcheck.internal.analysis;
  *
  * @param kind what kind of root
  * @param objectId the root object's id
- * @param className for class roots ({@code SYSTEM_CLASS}, {@code CLASS}) the class's name, else
- *     the root object's class name
- * @param threadName for thread roots ({@code THREAD_OBJECT}, {@code JAVA_FRAME}, {@code
- *     JNI_LOCAL}, {@code NATIVE_STACK}, {@code THREAD_BLOCK}) the thread's name when known, else
- *     {@code null}
- * @param frame for {@code JAVA_FRAME} and {@code JNI_LOCAL} the stack frame holding the
- *     reference, when known, else {@code null}
+ * @param className for class roots ({@code SYSTEM_CLASS}, {@code CLASS}) the class's name, else the
+ *     root object's class name
+ * @param threadName for thread roots ({@code THREAD_OBJECT}, {@code JAVA_FRAME}, {@code JNI_LOCAL},
+ *     {@code NATIVE_STACK}, {@code THREAD_BLOCK}) the thread's name when known, else {@code null}
+ * @param frame for {@code JAVA_FRAME} and {@code JNI_LOCAL} the stack frame holding the reference,
+ *     when known, else {@code null}
  */
 public record GcRoot(Kind kind, long objectId, String className, String threadName, Frame frame) {
 

@@ -22,20 +22,19 @@ import org.leakcheck.internal.heap.StackFrameInfo;
 import org.leakcheck.internal.track.TrackedReference;
 
 /**
- * Analyses a heap dump in this JVM: a breadth-first search over strong references from the GC
- * roots gives, for each tracked object, whether it is strongly reachable and its shortest
- * retaining path; a second search per leaked object (with that object blocked) gives its retained
- * set.
+ * Analyses a heap dump in this JVM: a breadth-first search over strong references from the GC roots
+ * gives, for each tracked object, whether it is strongly reachable and its shortest retaining path;
+ * a second search per leaked object (with that object blocked) gives its retained set.
  *
- * <p>What the test framework holds does not count: referents of {@link HeapMarker}s of kind
- * {@link HeapMarker#EXCLUDED_OBJECT} and instances and static fields of the request's excluded
- * class prefixes are never entered; the stack (frames, JNI locals, native stack, thread block) of
- * the thread of a {@link HeapMarker#CHECKING_THREAD} marker is no root (its thread object still
- * is). Roots: every HPROF root record, plus the classes of the boot, platform and application
- * loaders (never collected); classes of other loaders are reachable only through their loader.
+ * <p>What the test framework holds does not count: referents of {@link HeapMarker}s of kind {@link
+ * HeapMarker#EXCLUDED_OBJECT} and instances and static fields of the request's excluded class
+ * prefixes are never entered; the stack (frames, JNI locals, native stack, thread block) of the
+ * thread of a {@link HeapMarker#CHECKING_THREAD} marker is no root (its thread object still is).
+ * Roots: every HPROF root record, plus the classes of the boot, platform and application loaders
+ * (never collected); classes of other loaders are reachable only through their loader.
  *
- * <p>Memory: about 16 bytes per object for the index, 8 for the search (parent and queue), one
- * bit per object for retained sizes. Use {@link AnalyzerProcess} to keep that out of a test JVM.
+ * <p>Memory: about 16 bytes per object for the index, 8 for the search (parent and queue), one bit
+ * per object for retained sizes. Use {@link AnalyzerProcess} to keep that out of a test JVM.
  */
 public final class HeapAnalyzer {
 
@@ -74,7 +73,8 @@ public final class HeapAnalyzer {
       verdicts = new Search(heap, request).run();
     } catch (IndexOutOfBoundsException | BufferUnderflowException e) {
       // a record pointing outside the file: the index pass checks lengths, not every value
-      throw new HprofFormatException("corrupted object record (" + e.getClass().getSimpleName() + ")");
+      throw new HprofFormatException(
+          "corrupted object record (" + e.getClass().getSimpleName() + ")");
     }
     long done = System.nanoTime();
     return new AnalysisResult(
@@ -121,7 +121,8 @@ public final class HeapAnalyzer {
         long referent = referents.getOrDefault(serial, 0L);
         int index = referent == 0 ? -1 : heap.indexOf(referent);
         if (index < 0) {
-          verdicts.put(serial, new TrackedVerdict(serial, Verdict.NOT_IN_DUMP, null, 0, null, -1, -1));
+          verdicts.put(
+              serial, new TrackedVerdict(serial, Verdict.NOT_IN_DUMP, null, 0, null, -1, -1));
           continue;
         }
         String className = graph.className(index);
@@ -136,7 +137,8 @@ public final class HeapAnalyzer {
         long bytes = -1;
         long objects = -1;
         if (request.retainedSizes()
-            && sizeSearches++ < Math.min(MAX_RETAINED_SIZE_SEARCHES, RETAINED_SIZE_BUDGET / Math.max(1, n))) {
+            && sizeSearches++
+                < Math.min(MAX_RETAINED_SIZE_SEARCHES, RETAINED_SIZE_BUDGET / Math.max(1, n))) {
           long[] retained = retained(index);
           bytes = retained[0];
           objects = retained[1];
@@ -197,7 +199,8 @@ public final class HeapAnalyzer {
         }
       }
       for (HprofRoot root : heap.roots()) {
-        if (root.tag() == HprofHeap.ROOT_THREAD_OBJECT && checkingThreads.contains(root.objectId())) {
+        if (root.tag() == HprofHeap.ROOT_THREAD_OBJECT
+            && checkingThreads.contains(root.objectId())) {
           excludedThreads.add(root.threadSerial());
         }
       }
@@ -411,7 +414,14 @@ public final class HeapAnalyzer {
           EdgeFinder edge = edgeTo(chain.get(k + 1), id);
           steps.add(
               new PathStep(
-                  id, className, edge.kind, edge.name, edge.index, edge.declaringClass, size, summary));
+                  id,
+                  className,
+                  edge.kind,
+                  edge.name,
+                  edge.index,
+                  edge.declaringClass,
+                  size,
+                  summary));
         }
       }
       return new RetainingPath(gcRoot(root), steps);
@@ -447,7 +457,9 @@ public final class HeapAnalyzer {
 
       @Override
       public void edge(long target, EdgeKind kind, String name, String declaringClass, int index) {
-        edges.computeIfAbsent(target, EdgeFinder::new).edge(target, kind, name, declaringClass, index);
+        edges
+            .computeIfAbsent(target, EdgeFinder::new)
+            .edge(target, kind, name, declaringClass, index);
       }
     }
 

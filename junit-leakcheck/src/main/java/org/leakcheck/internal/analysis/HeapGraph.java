@@ -13,9 +13,9 @@ import org.leakcheck.internal.heap.HprofTypes;
 import org.leakcheck.internal.heap.StaticField;
 
 /**
- * The strong-reference graph of a dump: which references count, in which order they are
- * followed, which objects belong to the test framework, and what an object looks like to a person
- * (class name, size estimate, summary).
+ * The strong-reference graph of a dump: which references count, in which order they are followed,
+ * which objects belong to the test framework, and what an object looks like to a person (class
+ * name, size estimate, summary).
  *
  * <p>Strong edges: instance fields of object type (whole hierarchy) except {@code referent} and
  * {@code discovered} of {@code java.lang.ref.Reference}; object array elements; a class's static
@@ -111,7 +111,8 @@ final class HeapGraph {
       }
     }
     defined.forEach(
-        (loader, list) -> definedClasses.put(loader, list.stream().mapToLong(Long::longValue).toArray()));
+        (loader, list) ->
+            definedClasses.put(loader, list.stream().mapToLong(Long::longValue).toArray()));
   }
 
   HprofHeap heap() {
@@ -223,7 +224,11 @@ final class HeapGraph {
           }
           if (c.protectionDomainId() != 0) {
             visitor.edge(
-                c.protectionDomainId(), EdgeKind.FIELD, "<protection_domain>", "java.lang.Class", -1);
+                c.protectionDomainId(),
+                EdgeKind.FIELD,
+                "<protection_domain>",
+                "java.lang.Class",
+                -1);
           }
           if (c.signersId() != 0) {
             visitor.edge(c.signersId(), EdgeKind.FIELD, "<signers>", "java.lang.Class", -1);
@@ -235,7 +240,10 @@ final class HeapGraph {
     }
   }
 
-  /** The class name shown for an object: {@code java.lang.Class} for classes, arrays as {@code byte[]}. */
+  /**
+   * The class name shown for an object: {@code java.lang.Class} for classes, arrays as {@code
+   * byte[]}.
+   */
   String className(int index) {
     switch (heap.objectKind(index)) {
       case HprofHeap.CLASS_DUMP:
@@ -408,8 +416,8 @@ final class HeapGraph {
   }
 
   /**
-   * The text of a {@code java.lang.String}, at most {@link #SUMMARY_LENGTH} + 1 characters.
-   * Compact strings (JDK 9+): a {@code byte[] value} with {@code coder} 0 (Latin-1) or 1 (UTF-16,
+   * The text of a {@code java.lang.String}, at most {@link #SUMMARY_LENGTH} + 1 characters. Compact
+   * strings (JDK 9+): a {@code byte[] value} with {@code coder} 0 (Latin-1) or 1 (UTF-16,
    * little-endian as on x86 and AArch64); older layouts: a {@code char[] value}.
    */
   String string(int index) {
@@ -443,7 +451,9 @@ final class HeapGraph {
     return new String(bytes, utf16 ? StandardCharsets.UTF_16LE : StandardCharsets.ISO_8859_1);
   }
 
-  /** Quotes and escapes a text, truncated to {@link #SUMMARY_LENGTH} characters with an ellipsis. */
+  /**
+   * Quotes and escapes a text, truncated to {@link #SUMMARY_LENGTH} characters with an ellipsis.
+   */
   static String quote(String text) {
     if (text == null) {
       return null;

@@ -3,8 +3,8 @@ package org.leakcheck.internal.analysis;
 import java.lang.ref.WeakReference;
 
 /**
- * Marks an object in the heap so that the analysis of a heap dump can find it: the test
- * instance, the exception the test threw, or the thread that runs the check.
+ * Marks an object in the heap so that the analysis of a heap dump can find it: the test instance,
+ * the exception the test threw, or the thread that runs the check.
  *
  * <p>Weak on purpose: a marker never keeps its object alive. The analysis reads the class name,
  * {@code kind} and {@code request} fields back from the dump: keep them stable.
@@ -12,8 +12,8 @@ import java.lang.ref.WeakReference;
 public final class HeapMarker extends WeakReference<Object> {
 
   /**
-   * Paths through this object do not count: the test framework releases it after the test (a
-   * test instance, the exception the test threw).
+   * Paths through this object do not count: the test framework releases it after the test (a test
+   * instance, the exception the test threw).
    */
   public static final int EXCLUDED_OBJECT = 1;
 

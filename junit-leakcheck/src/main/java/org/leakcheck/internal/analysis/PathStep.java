@@ -1,8 +1,7 @@
 package org.leakcheck.internal.analysis;
 
 /**
- * One object of a {@link RetainingPath} and the reference that leads to it from the previous
- * step.
+ * One object of a {@link RetainingPath} and the reference that leads to it from the previous step.
  *
  * @param objectId the object's id in the dump (its address when dumped)
  * @param className its class: {@link Class#getName()} form, source form for arrays ({@code
@@ -12,8 +11,8 @@ package org.leakcheck.internal.analysis;
  * @param edgeKind how the previous step refers to this object
  * @param edgeName the field's name for {@code FIELD} and {@code STATIC_FIELD}, else {@code null}
  * @param arrayIndex the index for {@code ARRAY_ELEMENT}, else -1
- * @param declaringClass the class declaring the field for {@code FIELD} and {@code
- *     STATIC_FIELD}, else {@code null}
+ * @param declaringClass the class declaring the field for {@code FIELD} and {@code STATIC_FIELD},
+ *     else {@code null}
  * @param shallowSize estimated size of this object alone, in bytes
  * @param summary a short description when cheap and useful, else {@code null}: a string's quoted
  *     text (truncated), a boxed value, a class's name (for the class objects of the path: {@code

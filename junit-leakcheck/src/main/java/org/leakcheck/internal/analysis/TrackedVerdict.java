@@ -8,10 +8,10 @@ import java.util.Optional;
  * shortest retaining path if it is, and its retained size.
  *
  * <p>The retained size is an <em>estimate</em>: the objects that are reachable from the leaked
- * object but would not be reachable from the GC roots without it (its dominated set, test
- * framework objects left out), each counted with an estimated shallow size (a 16-byte header,
- * fields with 4-byte references when the heap used compressed references, 8-byte alignment;
- * the real layout depends on the JVM's flags). -1 when not computed.
+ * object but would not be reachable from the GC roots without it (its dominated set, test framework
+ * objects left out), each counted with an estimated shallow size (a 16-byte header, fields with
+ * 4-byte references when the heap used compressed references, 8-byte alignment; the real layout
+ * depends on the JVM's flags). -1 when not computed.
  */
 public final class TrackedVerdict {
 
@@ -79,8 +79,17 @@ public final class TrackedVerdict {
 
   @Override
   public String toString() {
-    return "TrackedVerdict[" + serial + " " + verdict + " " + className
-        + (path == null ? "" : " " + path) + ", retains " + retainedBytes + " bytes in "
-        + retainedObjects + " objects]";
+    return "TrackedVerdict["
+        + serial
+        + " "
+        + verdict
+        + " "
+        + className
+        + (path == null ? "" : " " + path)
+        + ", retains "
+        + retainedBytes
+        + " bytes in "
+        + retainedObjects
+        + " objects]";
   }
 }

@@ -5,9 +5,9 @@ public enum Verdict {
   /** The tracked object is not in the dump: it was collected (or never tracked in this JVM). */
   NOT_IN_DUMP,
   /**
-   * In the dump but not strongly reachable from a GC root other than what the test framework
-   * holds (the test instance, JUnit's own objects, the checking thread's stack) or weak, soft,
-   * phantom and final references: not a leak.
+   * In the dump but not strongly reachable from a GC root other than what the test framework holds
+   * (the test instance, JUnit's own objects, the checking thread's stack) or weak, soft, phantom
+   * and final references: not a leak.
    */
   NOT_STRONGLY_REACHABLE,
   /** Strongly reachable: a leak, with its retaining path. */

@@ -14,9 +14,9 @@ import java.util.Map;
 import java.util.Set;
 
 /**
- * The binary request and result files exchanged with the analyser JVM ({@link AnalyzerMain}).
- * Both sides are the same library version: a magic number and a version guard against a stale
- * file, nothing more.
+ * The binary request and result files exchanged with the analyser JVM ({@link AnalyzerMain}). Both
+ * sides are the same library version: a magic number and a version guard against a stale file,
+ * nothing more.
  */
 final class Wire {
 

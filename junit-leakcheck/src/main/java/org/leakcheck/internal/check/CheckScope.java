@@ -23,8 +23,8 @@ public interface CheckScope {
   String testName();
 
   /**
-   * Checks what {@code tracker} tracked so far, from the calling thread; the objects checked are
-   * no longer tracked afterwards.
+   * Checks what {@code tracker} tracked so far, from the calling thread; the objects checked are no
+   * longer tracked afterwards.
    *
    * @param settings the settings for this check (the scope's, or with another timeout)
    * @param moment when the check runs, for the message

@@ -26,9 +26,8 @@ import org.leakcheck.internal.report.PathDescriptions;
 import org.leakcheck.internal.track.TrackedObject;
 
 /**
- * The check, independent of any test framework: collect → (if something survived) dump and
- * analyse → the leaked objects. The JUnit extension and the stand-alone API are thin layers over
- * it.
+ * The check, independent of any test framework: collect → (if something survived) dump and analyse
+ * → the leaked objects. The JUnit extension and the stand-alone API are thin layers over it.
  */
 public final class Checker {
 
@@ -42,7 +41,8 @@ public final class Checker {
     this.dumps = dumps;
   }
 
-  public static final Checker DEFAULT = new Checker(ForcedCollection.DEFAULT, DumpCoordinator.SHARED);
+  public static final Checker DEFAULT =
+      new Checker(ForcedCollection.DEFAULT, DumpCoordinator.SHARED);
 
   /** What a check found. */
   public static final class Result {
@@ -79,8 +79,8 @@ public final class Checker {
    *     framework's frames are on the test's thread)
    * @param testClass for report file names
    * @param testName for report file names
-   * @param moment when the check runs, for the message: {@code after the test}, {@code at the
-   *     check at ManagerTests.java:31}
+   * @param moment when the check runs, for the message: {@code after the test}, {@code at the check
+   *     at ManagerTests.java:31}
    * @param waitWholeTimeout keep collecting until the timeout when objects survive (a wait for an
    *     asynchronous release), instead of stopping once collection has settled
    */
@@ -97,8 +97,11 @@ public final class Checker {
       return new Result(List.of(), tracked.size(), Optional.empty(), moment);
     }
     collection.collectUntil(
-        () -> tracked.stream().allMatch(TrackedObject::isCleared), settings.timeout(), !waitWholeTimeout);
-    List<TrackedObject> survivors = tracked.stream().filter(t -> !t.isCleared()).collect(Collectors.toList());
+        () -> tracked.stream().allMatch(TrackedObject::isCleared),
+        settings.timeout(),
+        !waitWholeTimeout);
+    List<TrackedObject> survivors =
+        tracked.stream().filter(t -> !t.isCleared()).collect(Collectors.toList());
     if (survivors.isEmpty()) {
       return new Result(List.of(), tracked.size(), Optional.empty(), moment);
     }
@@ -142,18 +145,37 @@ public final class Checker {
       TrackedVerdict v = verdict.get();
       leaks.add(
           v.path().isPresent()
-              ? leak(t, PathDescriptions.toPublic(v.path().get()), null, v.retainedBytes(), v.retainedObjects())
-              : leak(t, null, "the analysis found the object strongly reachable but returned no path", v.retainedBytes(), v.retainedObjects()));
+              ? leak(
+                  t,
+                  PathDescriptions.toPublic(v.path().get()),
+                  null,
+                  v.retainedBytes(),
+                  v.retainedObjects())
+              : leak(
+                  t,
+                  null,
+                  "the analysis found the object strongly reachable but returned no path",
+                  v.retainedBytes(),
+                  v.retainedObjects()));
     }
     Result result = new Result(leaks, tracked.size(), outcome.keptDump(), moment);
     if (result.leaked()) {
-      JsonReport.writeQuietly(settings.reportsDir(), testClass, testName, leaks, outcome.keptDump());
+      JsonReport.writeQuietly(
+          settings.reportsDir(), testClass, testName, leaks, outcome.keptDump());
     }
     return result;
   }
 
-  private static LeakedObject leak(TrackedObject t, org.leakcheck.RetainingPath path, String reason, long bytes, long objects) {
+  private static LeakedObject leak(
+      TrackedObject t, org.leakcheck.RetainingPath path, String reason, long bytes, long objects) {
     return new LeakedObject(
-        t.label().orElse(null), t.className(), t.identityHash(), t.trackedAt().toString(), path, reason, bytes, objects);
+        t.label().orElse(null),
+        t.className(),
+        t.identityHash(),
+        t.trackedAt().toString(),
+        path,
+        reason,
+        bytes,
+        objects);
   }
 }

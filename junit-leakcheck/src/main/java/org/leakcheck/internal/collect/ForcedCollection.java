@@ -17,16 +17,16 @@ import org.awaitility.core.ConditionTimeoutException;
 /**
  * Forces garbage collection until the tracked objects are cleared or the timeout passes.
  *
- * <p>Each cycle asks the current {@link GcTrigger} for a collection and confirms it with a
- * canary: a fresh object watched by a phantom reference. A collection that does not clear the
- * canary did not happen (a no-op {@code System.gc()} under {@code -XX:+DisableExplicitGC}) or has
- * not finished yet (a concurrent cycle under {@code -XX:+ExplicitGCInvokesConcurrent}, which we
- * wait for). When a trigger never clears the canary the next one is used, and the choice is kept
- * for the rest of the JVM's life. When none does (Epsilon GC), {@link
- * CollectionUnavailableException} explains why no verdict is possible.
+ * <p>Each cycle asks the current {@link GcTrigger} for a collection and confirms it with a canary:
+ * a fresh object watched by a phantom reference. A collection that does not clear the canary did
+ * not happen (a no-op {@code System.gc()} under {@code -XX:+DisableExplicitGC}) or has not finished
+ * yet (a concurrent cycle under {@code -XX:+ExplicitGCInvokesConcurrent}, which we wait for). When
+ * a trigger never clears the canary the next one is used, and the choice is kept for the rest of
+ * the JVM's life. When none does (Epsilon GC), {@link CollectionUnavailableException} explains why
+ * no verdict is possible.
  *
- * <p>Several confirmed cycles are run when objects survive the first one, because an object with
- * a finalizer, or one reachable only from a finalizable object, needs a second cycle after its
+ * <p>Several confirmed cycles are run when objects survive the first one, because an object with a
+ * finalizer, or one reachable only from a finalizable object, needs a second cycle after its
  * finalizer ran. The wait stops early once three confirmed cycles leave the survivors unchanged;
  * whether a survivor is really held is decided afterwards, from the heap graph.
  */
@@ -148,7 +148,9 @@ public final class ForcedCollection {
   }
 
   private int initialTrigger() {
-    return triggers.get(0) == GcTrigger.SYSTEM_GC && explicitGcDisabled() && triggers.size() > 1 ? 1 : 0;
+    return triggers.get(0) == GcTrigger.SYSTEM_GC && explicitGcDisabled() && triggers.size() > 1
+        ? 1
+        : 0;
   }
 
   private static boolean collectsCanary(GcTrigger trigger, long deadline) {

@@ -4,11 +4,11 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
-import java.time.Duration;
-import java.time.format.DateTimeParseException;
 import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
 import java.nio.file.Paths;
+import java.time.Duration;
+import java.time.format.DateTimeParseException;
 import java.util.Enumeration;
 import java.util.Locale;
 import java.util.Optional;
@@ -99,7 +99,11 @@ public final class Configuration {
     for (String key : presentKeys) {
       if (key.startsWith(PREFIX) && !KNOWN_KEYS.contains(key)) {
         throw new ConfigurationException(
-            key, "unknown configuration parameter '" + key + "'; known keys: " + new TreeSet<>(KNOWN_KEYS));
+            key,
+            "unknown configuration parameter '"
+                + key
+                + "'; known keys: "
+                + new TreeSet<>(KNOWN_KEYS));
       }
     }
     Duration timeout =
@@ -108,7 +112,10 @@ public final class Configuration {
             .map(v -> parseDuration(LeakCheck.TIMEOUT_KEY, v))
             .orElse(DEFAULT_TIMEOUT);
     Mode mode =
-        parameters.apply(LeakCheck.MODE_KEY).map(v -> parseMode(LeakCheck.MODE_KEY, v)).orElse(Mode.FAIL);
+        parameters
+            .apply(LeakCheck.MODE_KEY)
+            .map(v -> parseMode(LeakCheck.MODE_KEY, v))
+            .orElse(Mode.FAIL);
     boolean retainingPath =
         parameters
             .apply(LeakCheck.RETAINING_PATH_KEY)
@@ -157,7 +164,8 @@ public final class Configuration {
     try {
       return Paths.get(value.trim());
     } catch (InvalidPathException e) {
-      throw new ConfigurationException(key, "'" + value + "' is not a path for " + key + ": " + e.getReason());
+      throw new ConfigurationException(
+          key, "'" + value + "' is not a path for " + key + ": " + e.getReason());
     }
   }
 
@@ -172,7 +180,12 @@ public final class Configuration {
         return KeepDumps.ALWAYS;
       default:
         throw new ConfigurationException(
-            key, "'" + value + "' is not a value for " + key + "; use 'never', 'on-failure' or 'always'");
+            key,
+            "'"
+                + value
+                + "' is not a value for "
+                + key
+                + "; use 'never', 'on-failure' or 'always'");
     }
   }
 
@@ -180,7 +193,8 @@ public final class Configuration {
     String text = value.trim();
     if (!MAX_HEAP.matcher(text).matches()) {
       throw new ConfigurationException(
-          key, "'" + value + "' is not a heap size for " + key + "; use a size as for -Xmx: 512m, 2g");
+          key,
+          "'" + value + "' is not a heap size for " + key + "; use a size as for -Xmx: 512m, 2g");
     }
     return text;
   }
@@ -221,8 +235,8 @@ public final class Configuration {
   }
 
   /**
-   * Parses {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h} or an ISO-8601 duration such as
-   * {@code PT2S}; must be positive.
+   * Parses {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h} or an ISO-8601 duration such as {@code
+   * PT2S}; must be positive.
    */
   public static Duration parseDuration(String key, String value) {
     String text = value.trim();
@@ -255,12 +269,16 @@ public final class Configuration {
       } catch (DateTimeParseException e) {
         throw new ConfigurationException(
             key,
-            "'" + value + "' is not a duration for " + key
+            "'"
+                + value
+                + "' is not a duration for "
+                + key
                 + "; use a number with a unit (500ms, 2s, 1m) or ISO-8601 (PT2S)");
       }
     }
     if (result.isNegative() || result.isZero()) {
-      throw new ConfigurationException(key, "'" + value + "' for " + key + " must be longer than zero");
+      throw new ConfigurationException(
+          key, "'" + value + "' for " + key + " must be longer than zero");
     }
     return result;
   }

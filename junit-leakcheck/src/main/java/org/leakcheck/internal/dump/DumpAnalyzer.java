@@ -15,7 +15,8 @@ public interface DumpAnalyzer {
    * @param maxHeap the analyser's -Xmx, or {@code null} to choose it from the dump's size
    * @throws AnalysisException with a one-line reason
    */
-  AnalysisResult analyze(AnalysisRequest request, Duration timeout, String maxHeap) throws AnalysisException;
+  AnalysisResult analyze(AnalysisRequest request, Duration timeout, String maxHeap)
+      throws AnalysisException;
 
   /** In a child JVM of its own, so that a large dump cannot exhaust the test JVM's heap. */
   DumpAnalyzer CHILD_JVM = AnalyzerProcess::analyze;

@@ -42,7 +42,8 @@ public final class DumpCoordinator {
   /** Free disk space wanted beyond the estimated dump size. */
   private static final long DISK_MARGIN = 64L << 20;
 
-  public static final DumpCoordinator SHARED = new DumpCoordinator(HeapDumper.HOTSPOT, DumpAnalyzer.CHILD_JVM);
+  public static final DumpCoordinator SHARED =
+      new DumpCoordinator(HeapDumper.HOTSPOT, DumpAnalyzer.CHILD_JVM);
 
   private final HeapDumper dumper;
   private final DumpAnalyzer analyzer;
@@ -132,7 +133,11 @@ public final class DumpCoordinator {
         requests.add(s.requestId());
       }
       AnalysisRequest request =
-          AnalysisRequest.builder(dump).trackedSerials(serials).markerRequests(requests).retainedSizes(true).build();
+          AnalysisRequest.builder(dump)
+              .trackedSerials(serials)
+              .markerRequests(requests)
+              .retainedSizes(true)
+              .build();
       AnalysisResult result;
       try {
         result = analyzer.analyze(request, settings.analysisTimeout(), settings.analysisMaxHeap());
@@ -142,8 +147,11 @@ public final class DumpCoordinator {
         return;
       }
       boolean leakFound =
-          result.bySerial().values().stream().anyMatch(v -> v.verdict() == Verdict.STRONGLY_REACHABLE);
-      keep = settings.keepDumps() == KeepDumps.ALWAYS || (leakFound && settings.keepDumps() == KeepDumps.ON_FAILURE);
+          result.bySerial().values().stream()
+              .anyMatch(v -> v.verdict() == Verdict.STRONGLY_REACHABLE);
+      keep =
+          settings.keepDumps() == KeepDumps.ALWAYS
+              || (leakFound && settings.keepDumps() == KeepDumps.ON_FAILURE);
       for (Submission s : batch.members) {
         Map<Long, TrackedVerdict> mine = new HashMap<>();
         for (Long serial : s.serials()) {
@@ -155,7 +163,9 @@ public final class DumpCoordinator {
         batch.outcomes.get(s).complete(Outcome.analysed(mine, keep ? dump : null));
       }
     } catch (IOException | RuntimeException | Error e) {
-      completeAll(batch, Outcome.failed("the heap dump could not be made or analysed: " + oneLine(e), null));
+      completeAll(
+          batch,
+          Outcome.failed("the heap dump could not be made or analysed: " + oneLine(e), null));
       keep = false;
     } finally {
       if (dump != null && !keep) {
@@ -177,8 +187,13 @@ public final class DumpCoordinator {
     try {
       long free = Files.getFileStore(dump.getParent()).getUsableSpace();
       if (free < needed) {
-        return "not enough free disk space for the heap dump in " + dump.getParent() + ": about "
-            + (needed >> 20) + " MB needed, " + (free >> 20) + " MB free";
+        return "not enough free disk space for the heap dump in "
+            + dump.getParent()
+            + ": about "
+            + (needed >> 20)
+            + " MB needed, "
+            + (free >> 20)
+            + " MB free";
       }
     } catch (IOException e) {
       // The store cannot be asked; the dump itself will tell.

@@ -26,7 +26,8 @@ public interface HeapDumper {
           bean = null;
         }
         if (bean == null) {
-          throw new IOException("this JVM cannot write heap dumps (it has no HotSpotDiagnosticMXBean)");
+          throw new IOException(
+              "this JVM cannot write heap dumps (it has no HotSpotDiagnosticMXBean)");
         }
         try {
           bean.dumpHeap(file.toString(), true);

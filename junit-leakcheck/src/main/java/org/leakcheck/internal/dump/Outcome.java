@@ -6,8 +6,8 @@ import java.util.Optional;
 import org.leakcheck.internal.analysis.TrackedVerdict;
 
 /**
- * What the heap dump said of one submission: a verdict per serial, or the reason there is none;
- * and the dump, when it was kept.
+ * What the heap dump said of one submission: a verdict per serial, or the reason there is none; and
+ * the dump, when it was kept.
  */
 public final class Outcome {
 

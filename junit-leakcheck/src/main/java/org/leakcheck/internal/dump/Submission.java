@@ -4,9 +4,8 @@ import java.util.Set;
 import org.leakcheck.internal.config.Configuration;
 
 /**
- * One test's request for analysis: the serials of its surviving tracked objects, the id under
- * which its {@link org.leakcheck.internal.analysis.HeapMarker}s were made, and where its reports
- * go.
+ * One test's request for analysis: the serials of its surviving tracked objects, the id under which
+ * its {@link org.leakcheck.internal.analysis.HeapMarker}s were made, and where its reports go.
  */
 public final class Submission {
 
@@ -16,7 +15,12 @@ public final class Submission {
   private final String testClass;
   private final String testName;
 
-  public Submission(long requestId, Set<Long> serials, Configuration settings, String testClass, String testName) {
+  public Submission(
+      long requestId,
+      Set<Long> serials,
+      Configuration settings,
+      String testClass,
+      String testName) {
     this.requestId = requestId;
     this.serials = Set.copyOf(serials);
     this.settings = settings;

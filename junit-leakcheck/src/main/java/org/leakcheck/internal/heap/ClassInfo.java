@@ -172,7 +172,9 @@ public final class ClassInfo {
     return null;
   }
 
-  /** The field with this name declared in the class named {@code declaringClass}, or {@code null}. */
+  /**
+   * The field with this name declared in the class named {@code declaringClass}, or {@code null}.
+   */
   public FieldInfo field(String fieldName, String declaringClass) {
     for (FieldInfo f : fields()) {
       if (f.name().equals(fieldName) && f.declaringClass().name().equals(declaringClass)) {

@@ -3,8 +3,8 @@ package org.leakcheck.internal.heap;
 import java.io.IOException;
 
 /**
- * The file is not a heap dump this reader understands, or is truncated or corrupted. The message
- * is one line meant for a person, e.g. {@code "the heap dump could not be read: truncated at byte
+ * The file is not a heap dump this reader understands, or is truncated or corrupted. The message is
+ * one line meant for a person, e.g. {@code "the heap dump could not be read: truncated at byte
  * 1048576"}.
  */
 public final class HprofFormatException extends IOException {

@@ -14,11 +14,11 @@ import java.util.Set;
 /**
  * An indexed HotSpot heap dump ({@code JAVA PROFILE 1.0.2}, also 1.0.1).
  *
- * <p>{@link #open} maps the file and reads it once: strings, classes, stack traces and GC roots
- * are kept in small maps (there are few of them); every object record (class, instance, object
- * array, primitive array) is indexed by two parallel primitive arrays sorted by object id (ids and
- * file positions, 16 bytes per object), with a bucket table to find an id in a few probes. The
- * content of an object is parsed on demand from the mapping.
+ * <p>{@link #open} maps the file and reads it once: strings, classes, stack traces and GC roots are
+ * kept in small maps (there are few of them); every object record (class, instance, object array,
+ * primitive array) is indexed by two parallel primitive arrays sorted by object id (ids and file
+ * positions, 16 bytes per object), with a bucket table to find an id in a few probes. The content
+ * of an object is parsed on demand from the mapping.
  *
  * <p>Objects are addressed by their <em>index</em> in that order ({@code 0 .. objectCount()-1}),
  * which the analysis uses for its own per-object arrays.
@@ -224,7 +224,9 @@ public final class HprofHeap {
           break;
         case ROOT_JNI_LOCAL:
         case ROOT_JAVA_FRAME:
-          roots.add(new HprofRoot(tag, readId(p), file.getInt(p + idSize), file.getInt(p + idSize + 4), 0));
+          roots.add(
+              new HprofRoot(
+                  tag, readId(p), file.getInt(p + idSize), file.getInt(p + idSize + 4), 0));
           p += idSize + 8;
           break;
         case ROOT_NATIVE_STACK:
@@ -244,7 +246,8 @@ public final class HprofHeap {
             int traceSerial = file.getInt(p + idSize + 4);
             roots.add(new HprofRoot(tag, thread, threadSerial, -1, traceSerial));
             threadSerialToObject.put(Integer.toUnsignedLong(threadSerial), thread);
-            threadSerialToTrace.put(Integer.toUnsignedLong(threadSerial), Integer.toUnsignedLong(traceSerial));
+            threadSerialToTrace.put(
+                Integer.toUnsignedLong(threadSerial), Integer.toUnsignedLong(traceSerial));
             p += idSize + 8;
             break;
           }
@@ -363,7 +366,8 @@ public final class HprofHeap {
   private int valueSize(int type, long recordStart) throws HprofFormatException {
     int size = HprofTypes.sizeInDump(type, idSize);
     if (size < 0) {
-      throw new HprofFormatException("bad value type " + type + " in record at byte " + recordStart);
+      throw new HprofFormatException(
+          "bad value type " + type + " in record at byte " + recordStart);
     }
     return size;
   }
@@ -380,7 +384,8 @@ public final class HprofHeap {
     LongSort.sort(ids, positions, count);
     for (int i = 1; i < count; i++) {
       if (ids[i] == ids[i - 1]) {
-        throw new HprofFormatException("object id 0x" + Long.toHexString(ids[i]) + " is dumped twice");
+        throw new HprofFormatException(
+            "object id 0x" + Long.toHexString(ids[i]) + " is dumped twice");
       }
     }
     buildBuckets();
@@ -529,7 +534,10 @@ public final class HprofHeap {
     return positions[index];
   }
 
-  /** One of {@link #CLASS_DUMP}, {@link #INSTANCE_DUMP}, {@link #OBJECT_ARRAY_DUMP}, {@link #PRIMITIVE_ARRAY_DUMP}. */
+  /**
+   * One of {@link #CLASS_DUMP}, {@link #INSTANCE_DUMP}, {@link #OBJECT_ARRAY_DUMP}, {@link
+   * #PRIMITIVE_ARRAY_DUMP}.
+   */
   public int objectKind(int index) {
     return file.getUnsignedByte(positions[index]);
   }

@@ -69,11 +69,11 @@ public final class HprofTypes {
   }
 
   /**
-   * Converts a class name as HotSpot writes it ({@code java/lang/String}, {@code [Ljava/lang/Object;},
-   * {@code [B}) to the form of {@link Class#getName()} for plain classes and to the source form for
-   * arrays ({@code java.lang.Object[]}, {@code byte[]}). Hidden classes keep the suffix the dump
-   * gives them: HotSpot writes {@code com/x/Foo$$Lambda+0x0000...} (shown {@code
-   * com.x.Foo$$Lambda+0x0000...}) where {@link Class#getName()} has a {@code /}.
+   * Converts a class name as HotSpot writes it ({@code java/lang/String}, {@code
+   * [Ljava/lang/Object;}, {@code [B}) to the form of {@link Class#getName()} for plain classes and
+   * to the source form for arrays ({@code java.lang.Object[]}, {@code byte[]}). Hidden classes keep
+   * the suffix the dump gives them: HotSpot writes {@code com/x/Foo$$Lambda+0x0000...} (shown
+   * {@code com.x.Foo$$Lambda+0x0000...}) where {@link Class#getName()} has a {@code /}.
    */
   public static String javaClassName(String internal) {
     int dims = 0;

@@ -3,8 +3,8 @@ package org.leakcheck.internal.heap;
 import java.util.Arrays;
 
 /**
- * An open-addressing hash map from {@code long} to {@code long} without boxing, for the indexes
- * of the reader (strings, classes, stack frames) and of the analysis.
+ * An open-addressing hash map from {@code long} to {@code long} without boxing, for the indexes of
+ * the reader (strings, classes, stack frames) and of the analysis.
  */
 public final class LongLongMap {
 

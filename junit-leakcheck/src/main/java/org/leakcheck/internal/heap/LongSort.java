@@ -4,9 +4,9 @@ package org.leakcheck.internal.heap;
  * Sorts two parallel {@code long} arrays by the first, in place (no extra memory, no boxing).
  *
  * <p>Quicksort with a pseudo-random pivot (expected O(n log n) whatever the input order; HotSpot
- * writes objects mostly in address order, so an already-sorted run is detected first) and
- * insertion sort for short ranges. Recursion goes into the smaller side only, so the stack depth
- * stays logarithmic. The keys must be distinct.
+ * writes objects mostly in address order, so an already-sorted run is detected first) and insertion
+ * sort for short ranges. Recursion goes into the smaller side only, so the stack depth stays
+ * logarithmic. The keys must be distinct.
  */
 final class LongSort {
 

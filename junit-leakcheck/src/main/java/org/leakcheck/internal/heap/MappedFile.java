@@ -7,8 +7,8 @@ import java.nio.file.Path;
 import java.nio.file.StandardOpenOption;
 
 /**
- * A read-only, big-endian view of a whole file through memory mappings of at most {@code 2^chunkBits}
- * bytes each (1 GiB by default).
+ * A read-only, big-endian view of a whole file through memory mappings of at most {@code
+ * 2^chunkBits} bytes each (1 GiB by default).
  *
  * <p>Consecutive mappings overlap by {@link #OVERLAP} bytes, so a primitive value that starts in
  * one chunk is always read whole from that chunk; only bulk reads ({@link #read(long, byte[], int,

@@ -20,12 +20,17 @@ public final class JsonReport {
 
   /** Writes the report; a failure to write it never hides the leak itself, so it is ignored. */
   public static Optional<Path> writeQuietly(
-      Path reportsDir, String testClass, String testName, List<LeakedObject> leaks, Optional<Path> keptDump) {
+      Path reportsDir,
+      String testClass,
+      String testName,
+      List<LeakedObject> leaks,
+      Optional<Path> keptDump) {
     try {
       Path dir = ReportLocations.classDirectory(reportsDir, testClass);
       Files.createDirectories(dir);
       Path file = dir.resolve(ReportLocations.fileName(testName) + ".json");
-      Files.write(file, render(testClass, testName, leaks, keptDump).getBytes(StandardCharsets.UTF_8));
+      Files.write(
+          file, render(testClass, testName, leaks, keptDump).getBytes(StandardCharsets.UTF_8));
       return Optional.of(file);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
@@ -33,23 +38,38 @@ public final class JsonReport {
   }
 
   /** The JSON text. */
-  public static String render(String testClass, String testName, List<LeakedObject> leaks, Optional<Path> keptDump) {
+  public static String render(
+      String testClass, String testName, List<LeakedObject> leaks, Optional<Path> keptDump) {
     StringBuilder out = new StringBuilder();
     out.append("{\n");
     out.append("  \"testClass\": ").append(str(testClass)).append(",\n");
     out.append("  \"test\": ").append(str(testName)).append(",\n");
-    out.append("  \"heapDump\": ").append(keptDump.map(p -> str(p.toString())).orElse("null")).append(",\n");
+    out.append("  \"heapDump\": ")
+        .append(keptDump.map(p -> str(p.toString())).orElse("null"))
+        .append(",\n");
     out.append("  \"leaks\": [");
     for (int i = 0; i < leaks.size(); i++) {
       LeakedObject leak = leaks.get(i);
       out.append(i == 0 ? "\n" : ",\n");
       out.append("    {\n");
-      out.append("      \"label\": ").append(leak.label().map(JsonReport::str).orElse("null")).append(",\n");
+      out.append("      \"label\": ")
+          .append(leak.label().map(JsonReport::str).orElse("null"))
+          .append(",\n");
       out.append("      \"className\": ").append(str(leak.className())).append(",\n");
       out.append("      \"identityHashCode\": ").append(leak.identityHashCode()).append(",\n");
       out.append("      \"trackedAt\": ").append(str(leak.trackedAt())).append(",\n");
-      out.append("      \"retainedBytes\": ").append(leak.retainedBytes().isPresent() ? String.valueOf(leak.retainedBytes().getAsLong()) : "null").append(",\n");
-      out.append("      \"retainedObjects\": ").append(leak.retainedObjects().isPresent() ? String.valueOf(leak.retainedObjects().getAsLong()) : "null").append(",\n");
+      out.append("      \"retainedBytes\": ")
+          .append(
+              leak.retainedBytes().isPresent()
+                  ? String.valueOf(leak.retainedBytes().getAsLong())
+                  : "null")
+          .append(",\n");
+      out.append("      \"retainedObjects\": ")
+          .append(
+              leak.retainedObjects().isPresent()
+                  ? String.valueOf(leak.retainedObjects().getAsLong())
+                  : "null")
+          .append(",\n");
       if (leak.retainingPath().isPresent()) {
         RetainingPath path = leak.retainingPath().get();
         out.append("      \"gcRoot\": ").append(str(path.root())).append(",\n");
@@ -58,14 +78,20 @@ public final class JsonReport {
         for (int j = 0; j < steps.size(); j++) {
           RetainingPath.Step step = steps.get(j);
           out.append(j == 0 ? "\n" : ",\n");
-          out.append("        {\"className\": ").append(str(step.className()))
-              .append(", \"reference\": ").append(str(step.reference()))
-              .append(", \"summary\": ").append(step.summary().map(JsonReport::str).orElse("null")).append("}");
+          out.append("        {\"className\": ")
+              .append(str(step.className()))
+              .append(", \"reference\": ")
+              .append(str(step.reference()))
+              .append(", \"summary\": ")
+              .append(step.summary().map(JsonReport::str).orElse("null"))
+              .append("}");
         }
         out.append("\n      ]\n");
       } else {
         out.append("      \"gcRoot\": null,\n");
-        out.append("      \"noPathReason\": ").append(str(leak.noPathReason().orElse(""))).append("\n");
+        out.append("      \"noPathReason\": ")
+            .append(str(leak.noPathReason().orElse("")))
+            .append("\n");
       }
       out.append("    }");
     }

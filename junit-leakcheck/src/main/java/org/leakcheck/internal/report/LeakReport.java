@@ -29,7 +29,9 @@ public final class LeakReport {
 
   static final String LEAKED_MARK = "<- leaked";
 
-  /** Leaks described in full; the rest are counted, so that 100,000 leaks make a readable message. */
+  /**
+   * Leaks described in full; the rest are counted, so that 100,000 leaks make a readable message.
+   */
   static final int MAX_DETAILED = 20;
 
   /** The moment of the extension's check, for the headline. */
@@ -40,7 +42,8 @@ public final class LeakReport {
   /** The error for {@code leaks} found among {@code trackedCount} tracked objects. */
   public static LeakDetectedError error(
       List<LeakedObject> leaks, int trackedCount, Optional<Path> keptDump, String moment) {
-    return new LeakDetectedError(message(leaks, trackedCount, keptDump, moment), leaks, trackedCount);
+    return new LeakDetectedError(
+        message(leaks, trackedCount, keptDump, moment), leaks, trackedCount);
   }
 
   /** The report text. */
@@ -62,19 +65,32 @@ public final class LeakReport {
         anyPath = true;
         out.append(describe(leak)).append(" is retained by:\n\n");
         appendPath(out, leak.retainingPath().get(), leakedNote(leak));
-        sameRootAsEarlier(leaks, i).ifPresent(
-            earlier -> out.append("\n  (same GC root as ").append(earlier).append(": likely one cause)"));
+        sameRootAsEarlier(leaks, i)
+            .ifPresent(
+                earlier ->
+                    out.append("\n  (same GC root as ")
+                        .append(earlier)
+                        .append(": likely one cause)"));
       } else {
         out.append(describe(leak)).append(" is still strongly reachable.\n");
-        out.append("  retaining path: not computed: ").append(leak.noPathReason().orElse("unknown"));
+        out.append("  retaining path: not computed: ")
+            .append(leak.noPathReason().orElse("unknown"));
       }
     }
     if (shown < leaks.size()) {
-      out.append("\n\n... and ").append(leaks.size() - shown)
-          .append(" more (the first ").append(shown).append(" are shown; all are in LeakDetectedError.leakedObjects())");
+      out.append("\n\n... and ")
+          .append(leaks.size() - shown)
+          .append(" more (the first ")
+          .append(shown)
+          .append(" are shown; all are in LeakDetectedError.leakedObjects())");
     }
     keptDump.ifPresent(
-        dump -> out.append("\n\nHeap dump: ").append(dump).append(" (kept: ").append(org.leakcheck.LeakCheck.KEEP_DUMPS_KEY).append(")"));
+        dump ->
+            out.append("\n\nHeap dump: ")
+                .append(dump)
+                .append(" (kept: ")
+                .append(org.leakcheck.LeakCheck.KEEP_DUMPS_KEY)
+                .append(")"));
     out.append("\n\n");
     out.append(
         anyPath
@@ -89,8 +105,11 @@ public final class LeakReport {
     String root = leaks.get(index).retainingPath().get().root();
     for (int j = 0; j < index; j++) {
       LeakedObject earlier = leaks.get(j);
-      if (earlier.retainingPath().isPresent() && earlier.retainingPath().get().root().equals(root)) {
-        return Optional.of(simpleName(earlier.className()) + earlier.label().map(l -> " \"" + Texts.abbreviate(l, 60) + "\"").orElse(""));
+      if (earlier.retainingPath().isPresent()
+          && earlier.retainingPath().get().root().equals(root)) {
+        return Optional.of(
+            simpleName(earlier.className())
+                + earlier.label().map(l -> " \"" + Texts.abbreviate(l, 60) + "\"").orElse(""));
       }
     }
     return Optional.empty();
@@ -104,9 +123,13 @@ public final class LeakReport {
     if (tracked == 1) {
       return "the tracked object is still strongly reachable " + moment;
     }
-    return leaked + " of " + tracked + " tracked objects "
+    return leaked
+        + " of "
+        + tracked
+        + " tracked objects "
         + (leaked == 1 ? "is" : "are")
-        + " still strongly reachable " + moment;
+        + " still strongly reachable "
+        + moment;
   }
 
   /** {@code Worker "Alice" (com.example.Worker@1b6d3586, tracked at ManagerTests.java:27)}. */
@@ -141,7 +164,10 @@ public final class LeakReport {
       if (last) {
         tail = tail.isEmpty() ? leakedNote : tail + "  " + leakedNote;
       }
-      out.append(tail.isEmpty() ? step.reference() : Texts.padRight(step.reference(), refWidth) + "  " + tail);
+      out.append(
+          tail.isEmpty()
+              ? step.reference()
+              : Texts.padRight(step.reference(), refWidth) + "  " + tail);
       if (!last) {
         out.append('\n');
       }
@@ -164,9 +190,15 @@ public final class LeakReport {
         int j = i + 1;
         String key = null;
         while (j < raw.size()
-            && (INDEX.matcher(raw.get(j).reference()).matches() || ".next".equals(raw.get(j).reference()))
+            && (INDEX.matcher(raw.get(j).reference()).matches()
+                || ".next".equals(raw.get(j).reference()))
             && raw.get(j).className().contains("$")) {
-          key = raw.get(j).summary().filter(t -> t.startsWith("key=")).map(t -> t.substring(4)).orElse(key);
+          key =
+              raw.get(j)
+                  .summary()
+                  .filter(t -> t.startsWith("key="))
+                  .map(t -> t.substring(4))
+                  .orElse(key);
           j++;
         }
         if (j > i + 1 && j < raw.size()) {
@@ -177,12 +209,16 @@ public final class LeakReport {
                 step.className().startsWith("java.lang.ThreadLocal$ThreadLocalMap")
                     ? "(ThreadLocal value)"
                     : "[" + (key == null ? "?" : key) + "]";
-            out.add(new RetainingPath.Step(raw.get(j).className(), folded, raw.get(j).summary().orElse(null)));
+            out.add(
+                new RetainingPath.Step(
+                    raw.get(j).className(), folded, raw.get(j).summary().orElse(null)));
             i = j + 1;
             continue;
           }
           if (".key".equals(ref)) {
-            out.add(new RetainingPath.Step(raw.get(j).className(), "(a key)", raw.get(j).summary().orElse(null)));
+            out.add(
+                new RetainingPath.Step(
+                    raw.get(j).className(), "(a key)", raw.get(j).summary().orElse(null)));
             i = j + 1;
             continue;
           }
@@ -193,7 +229,9 @@ public final class LeakReport {
           && i + 1 < raw.size()
           && INDEX.matcher(raw.get(i + 1).reference()).matches()) {
         RetainingPath.Step element = raw.get(i + 1);
-        out.add(new RetainingPath.Step(element.className(), element.reference(), element.summary().orElse(null)));
+        out.add(
+            new RetainingPath.Step(
+                element.className(), element.reference(), element.summary().orElse(null)));
         i += 2;
         continue;
       }
@@ -215,9 +253,14 @@ public final class LeakReport {
           : "lambda in " + className.substring(0, lambda);
     }
     int dollar = className.lastIndexOf('$');
-    if (dollar > 0 && dollar < className.length() - 1 && className.chars().skip(dollar + 1).allMatch(Character::isDigit)) {
+    if (dollar > 0
+        && dollar < className.length() - 1
+        && className.chars().skip(dollar + 1).allMatch(Character::isDigit)) {
       String outer = className.substring(0, dollar);
-      return className + " (anonymous class in " + outer.substring(outer.lastIndexOf('.') + 1) + ")";
+      return className
+          + " (anonymous class in "
+          + outer.substring(outer.lastIndexOf('.') + 1)
+          + ")";
     }
     return className;
   }
@@ -228,7 +271,11 @@ public final class LeakReport {
       return LEAKED_MARK;
     }
     long objects = leak.retainedObjects().getAsLong();
-    return LEAKED_MARK + " (retains " + bytes(leak.retainedBytes().getAsLong()) + " in " + objects
+    return LEAKED_MARK
+        + " (retains "
+        + bytes(leak.retainedBytes().getAsLong())
+        + " in "
+        + objects
         + (objects == 1 ? " object)" : " objects)");
   }
 

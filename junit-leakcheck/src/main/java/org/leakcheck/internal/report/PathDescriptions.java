@@ -12,9 +12,9 @@ import org.leakcheck.internal.analysis.PathStep;
  * person finds it in code, and the raw chain from there, one object per step.
  *
  * <p>When the chain goes through a static field, the root is that field ({@code static field
- * com.example.Manager.REGISTRY}) and the steps start at the object it holds: how the class
- * itself is reachable (its class loader, a system class) does not help to cut the leak. For a
- * thread's thread-locals the root is {@code thread-local of thread "main"}.
+ * com.example.Manager.REGISTRY}) and the steps start at the object it holds: how the class itself
+ * is reachable (its class loader, a system class) does not help to cut the leak. For a thread's
+ * thread-locals the root is {@code thread-local of thread "main"}.
  */
 public final class PathDescriptions {
 
@@ -25,7 +25,8 @@ public final class PathDescriptions {
     int lastStatic = -1;
     for (int i = 0; i < raw.size(); i++) {
       // HotSpot's pseudo statics (<resolved_references>, <init_lock>) are no field to cut.
-      if (raw.get(i).edgeKind() == EdgeKind.STATIC_FIELD && !raw.get(i).edgeName().startsWith("<")) {
+      if (raw.get(i).edgeKind() == EdgeKind.STATIC_FIELD
+          && !raw.get(i).edgeName().startsWith("<")) {
         lastStatic = i;
       }
     }
@@ -33,7 +34,10 @@ public final class PathDescriptions {
     int from;
     if (lastStatic >= 0) {
       PathStep field = raw.get(lastStatic);
-      String owner = field.declaringClass() != null ? field.declaringClass() : raw.get(lastStatic - 1).summary();
+      String owner =
+          field.declaringClass() != null
+              ? field.declaringClass()
+              : raw.get(lastStatic - 1).summary();
       root = "static field " + owner + "." + field.edgeName();
       from = lastStatic;
     } else {
@@ -41,17 +45,24 @@ public final class PathDescriptions {
       if (gcRoot.kind() == GcRoot.Kind.THREAD_OBJECT
           && raw.size() > 1
           && raw.get(1).edgeKind() == EdgeKind.FIELD
-          && ("threadLocals".equals(raw.get(1).edgeName()) || "inheritableThreadLocals".equals(raw.get(1).edgeName()))) {
+          && ("threadLocals".equals(raw.get(1).edgeName())
+              || "inheritableThreadLocals".equals(raw.get(1).edgeName()))) {
         String threadLocal = "";
         for (PathStep step : raw) {
-          if (step.className().endsWith("ThreadLocalMap$Entry") && step.summary() != null && step.summary().startsWith("key=")) {
+          if (step.className().endsWith("ThreadLocalMap$Entry")
+              && step.summary() != null
+              && step.summary().startsWith("key=")) {
             threadLocal = " " + step.summary().substring(4);
             break;
           }
         }
         root =
-            ("inheritableThreadLocals".equals(raw.get(1).edgeName()) ? "inheritable thread-local" : "thread-local")
-                + threadLocal + " of thread " + quote(gcRoot.threadName());
+            ("inheritableThreadLocals".equals(raw.get(1).edgeName())
+                    ? "inheritable thread-local"
+                    : "thread-local")
+                + threadLocal
+                + " of thread "
+                + quote(gcRoot.threadName());
         from = 1;
       } else {
         root = describe(gcRoot);
@@ -62,8 +73,13 @@ public final class PathDescriptions {
     for (int i = from; i < raw.size(); i++) {
       PathStep step = raw.get(i);
       // A class object's summary is its name, already in the display name.
-      String reference = i == from && step.edgeKind() == EdgeKind.ROOT ? heldBy(path.root()) : reference(step, i == from);
-      steps.add(new RetainingPath.Step(displayClass(step), reference, step.isClassObject() ? null : step.summary()));
+      String reference =
+          i == from && step.edgeKind() == EdgeKind.ROOT
+              ? heldBy(path.root())
+              : reference(step, i == from);
+      steps.add(
+          new RetainingPath.Step(
+              displayClass(step), reference, step.isClassObject() ? null : step.summary()));
     }
     return new RetainingPath(root, steps);
   }

@@ -8,9 +8,9 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.leakcheck.LeakedObject;
 
 /**
- * In report-only mode, collects what every test leaked and prints one summary when the run ends
- * (it lives in JUnit's root store, which closes it), so that a suite that passes still says what
- * it leaked.
+ * In report-only mode, collects what every test leaked and prints one summary when the run ends (it
+ * lives in JUnit's root store, which closes it), so that a suite that passes still says what it
+ * leaked.
  */
 public final class ReportOnlySummary implements AutoCloseable {
 
@@ -36,9 +36,13 @@ public final class ReportOnlySummary implements AutoCloseable {
     leaks += leakedObjects.size();
     for (LeakedObject leak : leakedObjects) {
       lines.add(
-          "  - " + test + ": " + LeakReport.simpleName(leak.className())
+          "  - "
+              + test
+              + ": "
+              + LeakReport.simpleName(leak.className())
               + leak.label().map(l -> " \"" + Texts.abbreviate(l, 60) + "\"").orElse("")
-              + " held by " + leak.retainingPath().map(p -> p.root()).orElse("(path not computed)"));
+              + " held by "
+              + leak.retainingPath().map(p -> p.root()).orElse("(path not computed)"));
     }
   }
 
@@ -46,11 +50,17 @@ public final class ReportOnlySummary implements AutoCloseable {
   public synchronized String render() {
     StringBuilder b = new StringBuilder("[leakcheck] report-only summary: ");
     if (leaks == 0) {
-      b.append("no leaks in ").append(checkedTests.get()).append(checkedTests.get() == 1 ? " checked test" : " checked tests");
+      b.append("no leaks in ")
+          .append(checkedTests.get())
+          .append(checkedTests.get() == 1 ? " checked test" : " checked tests");
       return b.toString();
     }
-    b.append(leaks).append(leaks == 1 ? " leaked object in " : " leaked objects in ")
-        .append(leakingTests).append(" of ").append(checkedTests.get()).append(" checked tests")
+    b.append(leaks)
+        .append(leaks == 1 ? " leaked object in " : " leaked objects in ")
+        .append(leakingTests)
+        .append(" of ")
+        .append(checkedTests.get())
+        .append(" checked tests")
         .append(" (the tests passed; set leakcheck.mode=fail to fail them)");
     for (String line : lines) {
       b.append('\n').append(line);

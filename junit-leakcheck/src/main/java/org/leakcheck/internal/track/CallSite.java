@@ -37,7 +37,10 @@ public final class CallSite {
     Optional<StackWalker.StackFrame> frame =
         WALKER.walk(frames -> frames.filter(f -> !isOwn(f.getClassName())).findFirst());
     return frame
-        .map(f -> new CallSite(f.getClassName(), f.getMethodName(), f.getFileName(), f.getLineNumber()))
+        .map(
+            f ->
+                new CallSite(
+                    f.getClassName(), f.getMethodName(), f.getFileName(), f.getLineNumber()))
         .orElse(UNKNOWN);
   }
 

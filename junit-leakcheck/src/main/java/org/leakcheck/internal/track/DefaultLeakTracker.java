@@ -53,16 +53,22 @@ public final class DefaultLeakTracker implements LeakTracker {
     CallSite site = CallSite.ofCaller();
     if (object == null) {
       throw new IllegalArgumentException(
-          "track(null) at " + site + ": there is no object to track"
+          "track(null) at "
+              + site
+              + ": there is no object to track"
               + (label == null ? "" : " for label \"" + label + "\"")
               + "; pass the object that should become garbage");
     }
     Optional<String> why = Collectability.whyNeverCollectable(object);
     if (why.isPresent()) {
       throw new IllegalArgumentException(
-          "cannot track " + object.getClass().getName()
+          "cannot track "
+              + object.getClass().getName()
               + (label == null ? "" : " \"" + label + "\"")
-              + " at " + site + ": it can never be garbage-collected, because " + why.get());
+              + " at "
+              + site
+              + ": it can never be garbage-collected, because "
+              + why.get());
     }
     TrackedReference reference = new TrackedReference(object, queue, SERIALS.incrementAndGet());
     tracked.add(

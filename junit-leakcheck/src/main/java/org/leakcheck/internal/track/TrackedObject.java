@@ -57,6 +57,9 @@ public final class TrackedObject {
 
   @Override
   public String toString() {
-    return className + "@" + Integer.toHexString(identityHash) + (label == null ? "" : " \"" + label + "\"");
+    return className
+        + "@"
+        + Integer.toHexString(identityHash)
+        + (label == null ? "" : " \"" + label + "\"");
   }
 }

@@ -7,8 +7,8 @@ import java.lang.ref.ReferenceQueue;
  * The phantom reference through which a tracked object is watched.
  *
  * <p>Its class name and its {@code serial} field are read back from heap dumps by the analysis
- * ({@code org.leakcheck.internal.analysis}), which finds each tracked object as the referent of
- * the instance with the requested serial: keep both stable.
+ * ({@code org.leakcheck.internal.analysis}), which finds each tracked object as the referent of the
+ * instance with the requested serial: keep both stable.
  */
 public final class TrackedReference extends PhantomReference<Object> {
 

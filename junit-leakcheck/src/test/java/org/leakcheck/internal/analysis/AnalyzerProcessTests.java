@@ -79,14 +79,18 @@ class AnalyzerProcessTests {
   void otherFilesFailWithAReason(@TempDir Path dir, @TempDir Path temp) throws Exception {
     Path garbage = Files.write(dir.resolve("garbage.hprof"), new byte[] {1, 2, 3, 4, 5, 6, 7});
     assertThatThrownBy(
-            () -> AnalyzerProcess.analyze(AnalysisRequest.builder(garbage).build(), MINUTE, null, temp))
+            () ->
+                AnalyzerProcess.analyze(
+                    AnalysisRequest.builder(garbage).build(), MINUTE, null, temp))
         .isInstanceOf(AnalysisException.class)
         .hasMessage(
             "the heap dump could not be read: not an HPROF heap dump (no \"JAVA PROFILE\" header)");
 
     Path missing = dir.resolve("missing.hprof");
     assertThatThrownBy(
-            () -> AnalyzerProcess.analyze(AnalysisRequest.builder(missing).build(), MINUTE, null, temp))
+            () ->
+                AnalyzerProcess.analyze(
+                    AnalysisRequest.builder(missing).build(), MINUTE, null, temp))
         .isInstanceOf(AnalysisException.class)
         .hasMessageStartingWith("the heap dump " + missing + " cannot be read");
     assertThat(temp).isEmptyDirectory();
@@ -121,7 +125,9 @@ class AnalyzerProcessTests {
     assertThat(AnalyzerProcess.autoMaxHeap(10L << 20)).isEqualTo("256m");
     assertThat(AnalyzerProcess.autoMaxHeap(700L << 20)).isEqualTo("1050m");
     assertThat(AnalyzerProcess.retryMaxHeap(700L << 20)).isEqualTo("2100m");
-    assertThat(AnalyzerProcess.retryMaxHeap(1L << 50)).as("capped at half the RAM already").isNull();
+    assertThat(AnalyzerProcess.retryMaxHeap(1L << 50))
+        .as("capped at half the RAM already")
+        .isNull();
     assertThatThrownBy(
             () ->
                 AnalyzerProcess.analyze(

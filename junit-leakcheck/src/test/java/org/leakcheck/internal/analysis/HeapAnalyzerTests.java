@@ -27,8 +27,8 @@ import org.leakcheck.internal.track.TrackedReference;
 
 /**
  * Verdicts, paths and retained sizes on real dumps of this JVM. Tests run in parallel: each uses
- * its own holder class, its own serials and marker request, and ignores its own thread's stack
- * (as the extension does after a test) so that its locals do not count as roots.
+ * its own holder class, its own serials and marker request, and ignores its own thread's stack (as
+ * the extension does after a test) so that its locals do not count as roots.
  */
 class HeapAnalyzerTests {
 
@@ -295,7 +295,9 @@ class HeapAnalyzerTests {
           .contains("threadLocals", "table", "value");
       PathStep entry = last(path.steps(), 1);
       assertThat(entry.className()).isEqualTo("java.lang.ThreadLocal$ThreadLocalMap$Entry");
-      assertThat(entry.summary()).as("the static field holding the ThreadLocal").isEqualTo("key=" + Locals.class.getName() + ".CONTEXT");
+      assertThat(entry.summary())
+          .as("the static field holding the ThreadLocal")
+          .isEqualTo("key=" + Locals.class.getName() + ".CONTEXT");
       assertThat(last(path.steps(), 0).edgeName()).isEqualTo("value");
     } finally {
       release.countDown();
@@ -328,8 +330,7 @@ class HeapAnalyzerTests {
     AtomicInteger line = new AtomicInteger();
     CountDownLatch ready = new CountDownLatch(1);
     CountDownLatch release = new CountDownLatch(1);
-    Thread thread =
-        new Thread(() -> holdLocal(probe, serial, line, ready, release), threadName);
+    Thread thread = new Thread(() -> holdLocal(probe, serial, line, ready, release), threadName);
     thread.start();
     try {
       ready.await();
@@ -344,10 +345,7 @@ class HeapAnalyzerTests {
               GcRoot.Frame::sourceFile,
               GcRoot.Frame::line)
           .containsExactly(
-              HeapAnalyzerTests.class.getName(),
-              "holdLocal",
-              "HeapAnalyzerTests.java",
-              line.get());
+              HeapAnalyzerTests.class.getName(), "holdLocal", "HeapAnalyzerTests.java", line.get());
       assertThat(path.steps()).hasSize(1);
       assertThat(path.steps().get(0).className()).isEqualTo(Worker.class.getName());
     } finally {
@@ -525,7 +523,9 @@ class HeapAnalyzerTests {
           .extracting(PathStep::className, PathStep::edgeName)
           .containsExactly(Session.class.getName(), "value");
       assertThat(last(steps, 2).className()).isEqualTo("java.util.WeakHashMap$Entry");
-      assertThat(last(steps, 2).summary()).as("a key no static field holds: its class, never an address").isEqualTo("key=a HeapAnalyzerTests$Worker");
+      assertThat(last(steps, 2).summary())
+          .as("a key no static field holds: its class, never an address")
+          .isEqualTo("key=a HeapAnalyzerTests$Worker");
     } finally {
       synchronized (Sessions.CACHE) {
         Sessions.CACHE.remove(key);
@@ -582,9 +582,12 @@ class HeapAnalyzerTests {
       }
       Path file = java.nio.file.Files.write(dir.resolve("damaged-" + round + ".hprof"), damaged);
       try {
-        assertThat(HeapAnalyzer.analyze(probe.request(file).build()).bySerial()).containsKey(serial);
+        assertThat(HeapAnalyzer.analyze(probe.request(file).build()).bySerial())
+            .containsKey(serial);
       } catch (org.leakcheck.internal.heap.HprofFormatException e) {
-        assertThat(e.getMessage()).startsWith("the heap dump could not be read: ").doesNotContain("\n");
+        assertThat(e.getMessage())
+            .startsWith("the heap dump could not be read: ")
+            .doesNotContain("\n");
       }
     }
     probe.release();
@@ -605,8 +608,7 @@ class HeapAnalyzerTests {
   }
 
   @Test
-  void retainedSizeCountsTheObjectsOnlyTheLeakedObjectHolds(@TempDir Path dir)
-      throws IOException {
+  void retainedSizeCountsTheObjectsOnlyTheLeakedObjectHolds(@TempDir Path dir) throws IOException {
     Probe probe = new Probe().ignoreThisThreadsStack();
     Owner owner = new Owner();
     for (int i = 0; i < owner.items.length; i++) {
@@ -649,7 +651,8 @@ class HeapAnalyzerTests {
       assertThat(result.bySerial().values())
           .extracting(TrackedVerdict::serial, TrackedVerdict::verdict)
           .containsExactlyInAnyOrder(
-              tuple(keptSerial, Verdict.STRONGLY_REACHABLE), tuple(goneSerial, Verdict.NOT_IN_DUMP));
+              tuple(keptSerial, Verdict.STRONGLY_REACHABLE),
+              tuple(goneSerial, Verdict.NOT_IN_DUMP));
       assertThat(result.readTime()).isPositive();
       assertThat(result.searchTime()).isPositive();
     } finally {

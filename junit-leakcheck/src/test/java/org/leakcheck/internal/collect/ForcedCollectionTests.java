@@ -12,8 +12,8 @@ import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 
 /**
- * Isolated: a collection run by a concurrent test would clear our canaries and make a no-op
- * trigger look like one that works.
+ * Isolated: a collection run by a concurrent test would clear our canaries and make a no-op trigger
+ * look like one that works.
  */
 @Isolated
 class ForcedCollectionTests {
@@ -52,7 +52,8 @@ class ForcedCollectionTests {
   void runsNoCollectionWhenAlreadyDone() {
     CountingSystemGc gc = new CountingSystemGc();
 
-    boolean done = new ForcedCollection(List.of(gc)).collectUntil(() -> true, Duration.ofSeconds(1));
+    boolean done =
+        new ForcedCollection(List.of(gc)).collectUntil(() -> true, Duration.ofSeconds(1));
 
     assertThat(done).isTrue();
     assertThat(gc.calls).hasValue(0);
@@ -62,7 +63,9 @@ class ForcedCollectionTests {
   void collectsAnUnreachableObject() {
     PhantomReference<Object> ref = new PhantomReference<>(new Object(), new ReferenceQueue<>());
 
-    boolean done = new ForcedCollection(List.of(new CountingSystemGc())).collectUntil(() -> ref.refersTo(null), Duration.ofSeconds(5));
+    boolean done =
+        new ForcedCollection(List.of(new CountingSystemGc()))
+            .collectUntil(() -> ref.refersTo(null), Duration.ofSeconds(5));
 
     assertThat(done).isTrue();
   }
@@ -76,7 +79,8 @@ class ForcedCollectionTests {
     PhantomReference<Object> first = new PhantomReference<>(new Object(), new ReferenceQueue<>());
     assertThat(collection.collectUntil(() -> first.refersTo(null), Duration.ofSeconds(5))).isTrue();
     PhantomReference<Object> second = new PhantomReference<>(new Object(), new ReferenceQueue<>());
-    assertThat(collection.collectUntil(() -> second.refersTo(null), Duration.ofSeconds(5))).isTrue();
+    assertThat(collection.collectUntil(() -> second.refersTo(null), Duration.ofSeconds(5)))
+        .isTrue();
 
     assertThat(noOp.calls).as("the no-op trigger is tried once, then skipped").hasValue(1);
     assertThat(gc.calls).hasPositiveValue();
@@ -113,14 +117,17 @@ class ForcedCollectionTests {
 
     assertThatThrownBy(() -> collection.collectUntil(() -> alive == null, Duration.ofMillis(200)))
         .isInstanceOf(CollectionUnavailableException.class)
-        .hasMessageContaining("the GC.run diagnostic command is not available: no DiagnosticCommand MBean");
+        .hasMessageContaining(
+            "the GC.run diagnostic command is not available: no DiagnosticCommand MBean");
   }
 
   @Test
   void diagnosticCommandCollectsInThisJvm() {
     PhantomReference<Object> ref = new PhantomReference<>(new Object(), new ReferenceQueue<>());
 
-    boolean done = new ForcedCollection(List.of(new DiagnosticCommandGc())).collectUntil(() -> ref.refersTo(null), Duration.ofSeconds(5));
+    boolean done =
+        new ForcedCollection(List.of(new DiagnosticCommandGc()))
+            .collectUntil(() -> ref.refersTo(null), Duration.ofSeconds(5));
 
     assertThat(done).isTrue();
   }

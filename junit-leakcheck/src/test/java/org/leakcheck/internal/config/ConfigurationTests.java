@@ -27,7 +27,15 @@ class ConfigurationTests {
   }
 
   @ParameterizedTest
-  @CsvSource({"500ms, PT0.5S", "2s, PT2S", "1m, PT1M", "3 min, PT3M", "1h, PT1H", "PT1.5S, PT1.5S", "10S, PT10S"})
+  @CsvSource({
+    "500ms, PT0.5S",
+    "2s, PT2S",
+    "1m, PT1M",
+    "3 min, PT3M",
+    "1h, PT1H",
+    "PT1.5S, PT1.5S",
+    "10S, PT10S"
+  })
   void parsesDurations(String text, Duration expected) {
     assertThat(parse(Map.of("leakcheck.timeout", text)).timeout()).isEqualTo(expected);
   }
@@ -43,7 +51,8 @@ class ConfigurationTests {
 
   @Test
   void parsesModes() {
-    assertThat(parse(Map.of("leakcheck.mode", "report-only")).mode()).isEqualTo(Configuration.Mode.REPORT_ONLY);
+    assertThat(parse(Map.of("leakcheck.mode", "report-only")).mode())
+        .isEqualTo(Configuration.Mode.REPORT_ONLY);
     assertThat(parse(Map.of("leakcheck.mode", " FAIL ")).mode()).isEqualTo(Configuration.Mode.FAIL);
   }
 
@@ -55,7 +64,8 @@ class ConfigurationTests {
 
   @Test
   void rejectsAnUnknownKeyNamingIt() {
-    assertThatThrownBy(() -> Configuration.from(key -> Optional.empty(), Set.of("leakcheck.timout")))
+    assertThatThrownBy(
+            () -> Configuration.from(key -> Optional.empty(), Set.of("leakcheck.timout")))
         .isInstanceOf(ConfigurationException.class)
         .hasMessageStartingWith("unknown configuration parameter 'leakcheck.timout'")
         .hasMessageContaining("leakcheck.timeout");
@@ -63,6 +73,9 @@ class ConfigurationTests {
 
   @Test
   void ignoresKeysOfOtherPrefixes() {
-    assertThat(Configuration.from(key -> Optional.empty(), Set.of("junit.jupiter.execution.parallel.enabled"))).isNotNull();
+    assertThat(
+            Configuration.from(
+                key -> Optional.empty(), Set.of("junit.jupiter.execution.parallel.enabled")))
+        .isNotNull();
   }
 }

@@ -15,11 +15,17 @@ class JsonReportTests {
     RetainingPath path =
         new RetainingPath(
             "static field com.example.Manager.REGISTRY",
-            List.of(new RetainingPath.Step("java.util.HashMap", ".REGISTRY", null), new RetainingPath.Step("com.example.Worker", ".value", "name=\"A\\\\li\nce\"")));
-    LeakedObject withPath = new LeakedObject("Al\"ice", "com.example.Worker", 10, "T.java:3", path, null, 48, 2);
-    LeakedObject withoutPath = new LeakedObject(null, "com.example.Worker", 11, "T.java:4", null, "disk full");
+            List.of(
+                new RetainingPath.Step("java.util.HashMap", ".REGISTRY", null),
+                new RetainingPath.Step("com.example.Worker", ".value", "name=\"A\\\\li\nce\"")));
+    LeakedObject withPath =
+        new LeakedObject("Al\"ice", "com.example.Worker", 10, "T.java:3", path, null, 48, 2);
+    LeakedObject withoutPath =
+        new LeakedObject(null, "com.example.Worker", 11, "T.java:4", null, "disk full");
 
-    String json = JsonReport.render("com.example.T", "leaks", List.of(withPath, withoutPath), Optional.empty());
+    String json =
+        JsonReport.render(
+            "com.example.T", "leaks", List.of(withPath, withoutPath), Optional.empty());
 
     assertThat(json)
         .isEqualTo(

@@ -21,7 +21,9 @@ class LeakReportTests {
                 new Step("java.util.HashMap$Node[]", ".table", null),
                 new Step("java.util.HashMap$Node", "[5]", "key=\"Alice\""),
                 new Step("com.example.Worker", ".value", null)));
-    LeakedObject leak = new LeakedObject("Alice", "com.example.Worker", 0x1b6d3586, "ManagerTests.java:27", path, null);
+    LeakedObject leak =
+        new LeakedObject(
+            "Alice", "com.example.Worker", 0x1b6d3586, "ManagerTests.java:27", path, null);
 
     // WHEN
     String message = LeakReport.message(List.of(leak), 2);
@@ -70,21 +72,31 @@ class LeakReportTests {
         List.of(
             new Step("java.lang.ThreadLocal$ThreadLocalMap", ".threadLocals", null),
             new Step("java.lang.ThreadLocal$ThreadLocalMap$Entry[]", ".table", null),
-            new Step("java.lang.ThreadLocal$ThreadLocalMap$Entry", "[7]", "key=com.example.Context.CURRENT"),
+            new Step(
+                "java.lang.ThreadLocal$ThreadLocalMap$Entry",
+                "[7]",
+                "key=com.example.Context.CURRENT"),
             new Step("com.example.Request", ".value", null));
 
     assertThat(LeakReport.fold(raw))
         .extracting(Step::toString)
-        .containsExactly("java.lang.ThreadLocal$ThreadLocalMap .threadLocals", "com.example.Request (ThreadLocal value)");
+        .containsExactly(
+            "java.lang.ThreadLocal$ThreadLocalMap .threadLocals",
+            "com.example.Request (ThreadLocal value)");
   }
 
   @Test
   void namesLambdasAndAnonymousClassesByWhereTheyWereWritten() {
-    assertThat(LeakReport.displayName("com.example.Screen$$Lambda/0x000001f00c0a1234")).isEqualTo("lambda in com.example.Screen");
-    assertThat(LeakReport.displayName("com.example.Screen$$Lambda$14/0x0000000800c01234")).isEqualTo("lambda in com.example.Screen");
-    assertThat(LeakReport.displayName("class com.example.Screen$$Lambda+0x00007f067815d000")).isEqualTo("class of a lambda in com.example.Screen");
-    assertThat(LeakReport.displayName("com.example.Screen$1")).isEqualTo("com.example.Screen$1 (anonymous class in Screen)");
-    assertThat(LeakReport.displayName("com.example.Screen$Inner")).isEqualTo("com.example.Screen$Inner");
+    assertThat(LeakReport.displayName("com.example.Screen$$Lambda/0x000001f00c0a1234"))
+        .isEqualTo("lambda in com.example.Screen");
+    assertThat(LeakReport.displayName("com.example.Screen$$Lambda$14/0x0000000800c01234"))
+        .isEqualTo("lambda in com.example.Screen");
+    assertThat(LeakReport.displayName("class com.example.Screen$$Lambda+0x00007f067815d000"))
+        .isEqualTo("class of a lambda in com.example.Screen");
+    assertThat(LeakReport.displayName("com.example.Screen$1"))
+        .isEqualTo("com.example.Screen$1 (anonymous class in Screen)");
+    assertThat(LeakReport.displayName("com.example.Screen$Inner"))
+        .isEqualTo("com.example.Screen$Inner");
   }
 
   @Test
@@ -98,38 +110,56 @@ class LeakReportTests {
 
   @Test
   void marksLeaksThatShareAGcRoot() {
-    RetainingPath path = new RetainingPath("static field a.B.C", List.of(new Step("W", "[0]", null)));
+    RetainingPath path =
+        new RetainingPath("static field a.B.C", List.of(new Step("W", "[0]", null)));
     LeakedObject first = new LeakedObject("one", "W", 1, "A.java:1", path, null);
     LeakedObject second = new LeakedObject("two", "W", 2, "A.java:2", path, null);
 
-    assertThat(LeakReport.message(List.of(first, second), 2)).contains("(same GC root as W \"one\": likely one cause)");
+    assertThat(LeakReport.message(List.of(first, second), 2))
+        .contains("(same GC root as W \"one\": likely one cause)");
   }
 
   @Test
   void namesTheKeptHeapDump() {
     LeakedObject leak = new LeakedObject(null, "W", 1, "A.java:1", null, "n/a");
 
-    assertThat(LeakReport.message(List.of(leak), 1, java.util.Optional.of(java.nio.file.Paths.get("target/leakcheck/T/t.hprof")), LeakReport.AFTER_THE_TEST))
+    assertThat(
+            LeakReport.message(
+                List.of(leak),
+                1,
+                java.util.Optional.of(java.nio.file.Paths.get("target/leakcheck/T/t.hprof")),
+                LeakReport.AFTER_THE_TEST))
         .contains("\n\nHeap dump: target/leakcheck/T/t.hprof (kept: leakcheck.keepDumps)\n\n");
   }
 
   @Test
   void givesTheReasonWhenThereIsNoPath() {
-    LeakedObject leak = new LeakedObject(null, "com.example.Worker", 0xabc, "ManagerTests.java:9", null, "the heap dump could not be written: disk full");
+    LeakedObject leak =
+        new LeakedObject(
+            null,
+            "com.example.Worker",
+            0xabc,
+            "ManagerTests.java:9",
+            null,
+            "the heap dump could not be written: disk full");
 
     String message = LeakReport.message(List.of(leak), 1);
 
     assertThat(message)
         .startsWith("the tracked object is still strongly reachable after the test\n\n")
-        .contains("Worker (com.example.Worker@abc, tracked at ManagerTests.java:9) is still strongly reachable.\n")
+        .contains(
+            "Worker (com.example.Worker@abc, tracked at ManagerTests.java:9) is still strongly reachable.\n")
         .contains("  retaining path: not computed: the heap dump could not be written: disk full");
   }
 
   @Test
   void headlineCountsLeakedAmongTracked() {
-    assertThat(LeakReport.headline(1, 1)).isEqualTo("the tracked object is still strongly reachable after the test");
-    assertThat(LeakReport.headline(1, 3)).isEqualTo("1 of 3 tracked objects is still strongly reachable after the test");
-    assertThat(LeakReport.headline(3, 3)).isEqualTo("3 of 3 tracked objects are still strongly reachable after the test");
+    assertThat(LeakReport.headline(1, 1))
+        .isEqualTo("the tracked object is still strongly reachable after the test");
+    assertThat(LeakReport.headline(1, 3))
+        .isEqualTo("1 of 3 tracked objects is still strongly reachable after the test");
+    assertThat(LeakReport.headline(3, 3))
+        .isEqualTo("3 of 3 tracked objects are still strongly reachable after the test");
   }
 
   @Test

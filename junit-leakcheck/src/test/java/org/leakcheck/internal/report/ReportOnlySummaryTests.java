@@ -16,12 +16,19 @@ class ReportOnlySummaryTests {
   void listsEveryLeakWithItsRootAndPrintsOnceOnClose() {
     // GIVEN
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ReportOnlySummary summary = new ReportOnlySummary(new PrintStream(bytes, true, StandardCharsets.UTF_8));
-    RetainingPath path = new RetainingPath("static field com.example.Manager.REGISTRY", List.of(new RetainingPath.Step("com.example.Worker", ".value", null)));
+    ReportOnlySummary summary =
+        new ReportOnlySummary(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    RetainingPath path =
+        new RetainingPath(
+            "static field com.example.Manager.REGISTRY",
+            List.of(new RetainingPath.Step("com.example.Worker", ".value", null)));
     summary.checked();
     summary.checked();
     summary.checked();
-    summary.leaked("ManagerTests > removesWorker()", List.of(new LeakedObject("Alice", "com.example.Worker", 1, "ManagerTests.java:3", path, null)));
+    summary.leaked(
+        "ManagerTests > removesWorker()",
+        List.of(
+            new LeakedObject("Alice", "com.example.Worker", 1, "ManagerTests.java:3", path, null)));
 
     // WHEN
     summary.close();
@@ -36,9 +43,12 @@ class ReportOnlySummaryTests {
 
   @Test
   void saysSoWhenNothingLeaked() {
-    ReportOnlySummary summary = new ReportOnlySummary(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    ReportOnlySummary summary =
+        new ReportOnlySummary(
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     summary.checked();
 
-    assertThat(summary.render()).isEqualTo("[leakcheck] report-only summary: no leaks in 1 checked test");
+    assertThat(summary.render())
+        .isEqualTo("[leakcheck] report-only summary: no leaks in 1 checked test");
   }
 }

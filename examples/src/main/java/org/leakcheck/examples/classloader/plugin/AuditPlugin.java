@@ -5,10 +5,10 @@ import java.util.List;
 import java.util.function.Consumer;
 
 /**
- * A plugin, loaded by the host in a class loader of its own. It uses only JDK types to talk to
- * the host ({@code Consumer<Consumer<Runnable>>}: "start, and register your shutdown hooks
- * here"), so the host and the plugin share no class but the JDK's, as with a real plugin system
- * whose plugin classes must be unloadable.
+ * A plugin, loaded by the host in a class loader of its own. It uses only JDK types to talk to the
+ * host ({@code Consumer<Consumer<Runnable>>}: "start, and register your shutdown hooks here"), so
+ * the host and the plugin share no class but the JDK's, as with a real plugin system whose plugin
+ * classes must be unloadable.
  *
  * <p>On start it registers {@code this::flush} as a shutdown hook: an object bound to the plugin
  * instance, whose class is defined by the plugin's loader. Whoever holds that hook holds the
