@@ -87,6 +87,15 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
     if (summary != null) {
       summary.checked();
     }
+    if (!result.survivedWithoutLeaking().isEmpty()) {
+      context.publishReportEntry(
+          "leakcheck",
+          "not leaked, but telling so took a heap dump: "
+              + String.join(", ", result.survivedWithoutLeaking())
+              + " outlived the test held only by the test instance, JUnit or weak/soft references;"
+              + " not keeping tracked objects in fields of the test (or clearing them in @AfterEach)"
+              + " makes this check a single garbage collection");
+    }
     if (!result.leaked()) {
       return;
     }

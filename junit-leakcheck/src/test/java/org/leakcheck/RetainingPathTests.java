@@ -170,6 +170,21 @@ class RetainingPathTests {
     }
 
     @Test
+    void aSurvivorHeldOnlyByTheTestInstanceIsReportedAsCostlyNotAsALeak() {
+      EngineExecutionResults results = run(PerClassTestCase.class);
+
+      results.testEvents().assertStatistics(stats -> stats.failed(0).succeeded(2));
+      assertThat(LeakCheckTestKit.reportEntries(results))
+          .hasSize(2)
+          .allSatisfy(
+              entry ->
+                  assertThat(entry)
+                      .startsWith("not leaked, but telling so took a heap dump: ")
+                      .contains(Worker.class.getName() + "@")
+                      .contains("held only by the test instance"));
+    }
+
+    @Test
     void heldByAPerClassTestInstancePasses() {
       run(PerClassTestCase.class)
           .testEvents()

@@ -50,16 +50,36 @@ public final class Checker {
     private final int trackedCount;
     private final Optional<Path> keptDump;
     private final String moment;
+    private final List<String> survivedWithoutLeaking;
 
     Result(List<LeakedObject> leaks, int trackedCount, Optional<Path> keptDump, String moment) {
+      this(leaks, trackedCount, keptDump, moment, List.of());
+    }
+
+    Result(
+        List<LeakedObject> leaks,
+        int trackedCount,
+        Optional<Path> keptDump,
+        String moment,
+        List<String> survivedWithoutLeaking) {
       this.leaks = leaks;
       this.trackedCount = trackedCount;
       this.keptDump = keptDump;
       this.moment = moment;
+      this.survivedWithoutLeaking = List.copyOf(survivedWithoutLeaking);
     }
 
     public boolean leaked() {
       return !leaks.isEmpty();
+    }
+
+    /**
+     * Tracked objects that survived collection but are not leaked (held only by the test instance,
+     * JUnit, the checking thread's stack, or weak/soft references): correct, but telling so took a
+     * heap dump.
+     */
+    public List<String> survivedWithoutLeaking() {
+      return survivedWithoutLeaking;
     }
 
     /** The error describing the leaks; only when {@link #leaked()}. */
@@ -131,6 +151,7 @@ public final class Checker {
     }
 
     List<LeakedObject> leaks = new ArrayList<>();
+    List<String> notLeaked = new ArrayList<>();
     for (TrackedObject t : survivors) {
       if (outcome.failure().isPresent()) {
         if (!t.isCleared()) {
@@ -140,7 +161,11 @@ public final class Checker {
       }
       Optional<TrackedVerdict> verdict = outcome.verdict(t.serial());
       if (verdict.isEmpty() || verdict.get().verdict() != Verdict.STRONGLY_REACHABLE) {
-        continue; // collected meanwhile, or held only by the test framework or weak/soft refs
+        // collected meanwhile, or held only by the test framework or weak/soft refs
+        if (verdict.isPresent() && verdict.get().verdict() == Verdict.NOT_STRONGLY_REACHABLE) {
+          notLeaked.add(t.toString() + " (tracked at " + t.trackedAt() + ")");
+        }
+        continue;
       }
       TrackedVerdict v = verdict.get();
       leaks.add(
@@ -158,7 +183,7 @@ public final class Checker {
                   v.retainedBytes(),
                   v.retainedObjects()));
     }
-    Result result = new Result(leaks, tracked.size(), outcome.keptDump(), moment);
+    Result result = new Result(leaks, tracked.size(), outcome.keptDump(), moment, notLeaked);
     if (result.leaked()) {
       JsonReport.writeQuietly(
           settings.reportsDir(), testClass, testName, leaks, outcome.keptDump());
