@@ -113,7 +113,7 @@ public final class HeapAnalyzer {
       queue = new int[n];
       Arrays.fill(parent, UNVISITED);
       excludedObjects.stream().forEach(i -> parent[i] = EXCLUDED);
-      searchFromRoots();
+      searchFromRoots(targets(referents));
 
       Map<Long, TrackedVerdict> verdicts = new LinkedHashMap<>();
       int sizeSearches = 0;
@@ -284,8 +284,25 @@ public final class HeapAnalyzer {
 
     // ------------------------------------------------------------ reachability
 
-    /** Breadth-first search from all roots; fills {@code parent}. */
-    private void searchFromRoots() {
+    /** The indices of the tracked objects present in the dump (and not excluded themselves). */
+    private BitSet targets(Map<Long, Long> referents) {
+      BitSet targets = new BitSet(n);
+      for (long referent : referents.values()) {
+        int index = referent == 0 ? -1 : heap.indexOf(referent);
+        if (index >= 0 && parent[index] != EXCLUDED) {
+          targets.set(index);
+        }
+      }
+      return targets;
+    }
+
+    /**
+     * Breadth-first search from all roots; fills {@code parent}. Stops once every target has been
+     * reached: breadth-first order has already given each its shortest path, and the rest of the
+     * heap cannot change a verdict (a target never reached needs the whole search).
+     */
+    private void searchFromRoots(BitSet targets) {
+      int remaining = targets.cardinality();
       int tail = 0;
       for (int r = 0; r < roots.size(); r++) {
         int index = heap.indexOf(roots.get(r).objectId());
@@ -296,11 +313,13 @@ public final class HeapAnalyzer {
       }
       ParentVisitor visitor = new ParentVisitor();
       visitor.tail = tail;
-      for (int head = 0; head < visitor.tail; head++) {
+      for (int head = 0; head < visitor.tail && remaining > 0; head++) {
         int u = queue[head];
         visitor.from = u;
         if (!graph.forEachEdge(u, visitor)) {
           parent[u] = EXCLUDED;
+        } else if (targets.get(u)) {
+          remaining--;
         }
       }
     }
