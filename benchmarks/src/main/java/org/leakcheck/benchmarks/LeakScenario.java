@@ -16,7 +16,8 @@ import org.leakcheck.LeakDetectedError;
 import org.leakcheck.LeakTracker;
 
 /**
- * One leak on a live heap of a chosen size: {@code LeakScenario <liveMb> <dir>}.
+ * One leak on a live heap of a chosen size: {@code LeakScenario <liveMb> <dir> [app]} ({@code app}:
+ * an application-shaped heap, see {@link Ballast#fillApplicationShaped}).
  *
  * <ol>
  *   <li>The verdict alone: the same check with {@code retainingPath=false}, i.e. the collection
@@ -38,7 +39,11 @@ public final class LeakScenario {
   public static void main(String[] args) throws IOException {
     int liveMb = Integer.parseInt(args[0]);
     Path dir = Path.of(args[1]);
-    Ballast.fill(liveMb);
+    if (args.length > 2 && args[2].equals("app")) {
+      Ballast.fillApplicationShaped(liveMb);
+    } else {
+      Ballast.fill(liveMb);
+    }
     System.gc();
 
     LeakedThing thing = new LeakedThing();
