@@ -17,12 +17,15 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
+import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.leakcheck.LeakTracker;
 import org.leakcheck.corpus.Scenarios.Finalizable;
 import org.leakcheck.corpus.Scenarios.Node;
 import org.leakcheck.corpus.Scenarios.Worker;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
 
 /**
  * Corpus scenarios that leak: each keeps a tracked object strongly reachable from a GC root that
@@ -241,6 +244,21 @@ final class LeakScenarios {
       thread.setDaemon(true);
       thread.start();
       started.await();
+    }
+  }
+
+  /** Excluding what Mockito records must not hide a real holder of the same object. */
+  @CorpusScenario
+  @ExtendWith(MockitoExtension.class)
+  static class MockitoTestCase {
+    @Mock NonLeakScenarios.Listener listener;
+
+    @Test
+    @Expect(LEAK)
+    void passedToAMockAndKeptInAStatic(LeakTracker leaks) {
+      Worker worker = leaks.track(new Worker("mocked and held"), "leak: seen by a mock, held");
+      listener.onWorker(worker);
+      HELD.add(worker);
     }
   }
 

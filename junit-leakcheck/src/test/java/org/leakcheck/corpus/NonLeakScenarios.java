@@ -1,6 +1,9 @@
 package org.leakcheck.corpus;
 
 import static org.leakcheck.corpus.Expect.Verdict.NO_LEAK;
+import static org.mockito.ArgumentMatchers.any;
+import static org.mockito.Mockito.mock;
+import static org.mockito.Mockito.verify;
 
 import java.lang.ref.Cleaner;
 import java.lang.ref.SoftReference;
@@ -15,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
@@ -29,6 +33,8 @@ import org.leakcheck.LeakTracker;
 import org.leakcheck.corpus.Scenarios.Finalizable;
 import org.leakcheck.corpus.Scenarios.Node;
 import org.leakcheck.corpus.Scenarios.Worker;
+import org.mockito.Mock;
+import org.mockito.junit.jupiter.MockitoExtension;
 
 /**
  * Corpus scenarios that do not leak: the tracked objects are garbage after the test, or held only
@@ -287,6 +293,53 @@ final class NonLeakScenarios {
     @Expect(NO_LEAK)
     void heldByAPerClassInstanceList(LeakTracker leaks) {
       kept.add(leaks.track(new Worker("per class list"), "per-class list"));
+    }
+  }
+
+  /** A collaborator the scenarios mock. */
+  interface Listener {
+    void onWorker(Worker worker);
+  }
+
+  /**
+   * Mockito records every call on a mock, arguments included, in objects it keeps in statics and
+   * thread-locals until the next interaction; that is the test tooling's, not a leak.
+   */
+  @CorpusScenario
+  @ExtendWith(MockitoExtension.class)
+  static class MockitoTestCase {
+    @Mock Listener listener;
+
+    @Test
+    @Expect(NO_LEAK)
+    void passedToAMockField(LeakTracker leaks) {
+      listener.onWorker(leaks.track(new Worker("seen by a mock field"), "seen by a mock field"));
+      verify(listener).onWorker(any());
+    }
+
+    @Test
+    @Expect(NO_LEAK)
+    void passedToALocalMock(LeakTracker leaks) {
+      Listener local = mock(Listener.class);
+      local.onWorker(leaks.track(new Worker("seen by a local mock"), "seen by a local mock"));
+    }
+  }
+
+  /** Outer and inner test instances are both JUnit's to release. */
+  @CorpusScenario
+  static class NestedTestCase {
+    Worker outerField;
+
+    @Nested
+    class Inner {
+      Worker innerField;
+
+      @Test
+      @Expect(NO_LEAK)
+      void heldByOuterAndInnerInstanceFields(LeakTracker leaks) {
+        outerField = leaks.track(new Worker("outer field"), "outer instance field");
+        innerField = leaks.track(new Worker("inner field"), "inner instance field");
+      }
     }
   }
 

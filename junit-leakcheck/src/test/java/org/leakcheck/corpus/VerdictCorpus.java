@@ -53,8 +53,11 @@ public final class VerdictCorpus {
           LeakScenarios.PerMethodTestCase.class,
           LeakScenarios.TrackedInBeforeEachTestCase.class,
           LeakScenarios.PerClassTestCase.class,
+          LeakScenarios.MockitoTestCase.class,
           NonLeakScenarios.PerMethodTestCase.class,
           NonLeakScenarios.PerClassTestCase.class,
+          NonLeakScenarios.MockitoTestCase.class,
+          NonLeakScenarios.NestedTestCase.class,
           NonLeakScenarios.TrackedRightBeforeTheCheckTestCase.class);
 
   /** How the engine runs the corpus. */

@@ -9,13 +9,18 @@ import java.util.Set;
 /**
  * What to look for in a heap dump: the tracked objects (serials of their {@code
  * TrackedReference}s), which {@link HeapMarker}s apply (their request ids), which classes belong to
- * the test framework (name prefixes, default {@code org.junit.}) and whether to compute retained
- * sizes.
+ * the test framework (name prefixes, default {@code org.junit.} and {@code org.mockito.}) and
+ * whether to compute retained sizes.
  */
 public final class AnalysisRequest {
 
-  /** The framework classes excluded by default. */
-  public static final List<String> DEFAULT_EXCLUDED_CLASS_PREFIXES = List.of("org.junit.");
+  /**
+   * The test framework's classes, excluded by default: JUnit's, and Mockito's, which keeps a record
+   * of every call on a mock (arguments included) in statics and thread-locals until the mock is
+   * garbage or the thread's next interaction with Mockito.
+   */
+  public static final List<String> DEFAULT_EXCLUDED_CLASS_PREFIXES =
+      List.of("org.junit.", "org.mockito.");
 
   private final Path dump;
   private final Set<Long> trackedSerials;
@@ -75,7 +80,10 @@ public final class AnalysisRequest {
         + "]";
   }
 
-  /** Builds a request; by default no marker request, {@code org.junit.} excluded, sizes on. */
+  /**
+   * Builds a request; by default no marker request, {@link #DEFAULT_EXCLUDED_CLASS_PREFIXES}
+   * excluded, sizes on.
+   */
   public static final class Builder {
     private final Path dump;
     private final Set<Long> trackedSerials = new LinkedHashSet<>();
