@@ -33,7 +33,10 @@ import org.leakcheck.internal.track.TrackedObject;
  *
  * <p><b>Local variables.</b> A local variable still in scope keeps its object alive (an interpreted
  * frame even keeps it after its last use). A check therefore ignores references from the stack of
- * the thread that runs it: your own locals cannot make a false leak. Prefer not to keep the tracked
+ * the thread that runs it: your own locals cannot make a false leak. The other side of this: an
+ * object held only by a local (a local {@code manager} that forgot to release it) is not reported
+ * either; it is released with that local, so it is no leak. A check finds what outlives the test:
+ * static fields, other live threads, thread-locals, class loaders. Prefer not to keep the tracked
  * object in a local at all ({@code leaks.track(manager.addWorker("Alice"))}): an object held by a
  * local survives the collection, and telling a local from a real leak then costs a heap dump.
  * References from the stacks of <em>other</em> threads do count.
@@ -88,9 +91,10 @@ public final class LeakChecks {
 
   /**
    * Forces garbage collection now and fails if an object tracked so far is still strongly reachable
-   * (other than from the calling thread's stack and from what JUnit holds); its retaining path is
-   * in the error. The objects checked are no longer tracked afterwards. Waits for collection up to
-   * the tracker's {@code leakcheck.timeout}.
+   * (other than from the calling thread's stack and from what JUnit and Mockito hold); its
+   * retaining path is in the error. It fails in {@code report-only} mode too: that mode is for the
+   * extension's check after each test, not for assertions you write. The objects checked are no
+   * longer tracked afterwards. Waits for collection up to the tracker's {@code leakcheck.timeout}.
    *
    * @param tracker a tracker from {@link #newTracker()} or injected by {@link LeakCheck}
    * @throws LeakDetectedError listing every leaked object with its retaining path

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.Map;
 import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
+import org.awaitility.core.ConditionTimeoutException;
 import org.junit.jupiter.api.Test;
 
 /** The stand-alone API, used as from a JUnit 4 or TestNG test: no extension involved. */
@@ -127,6 +128,41 @@ class LeakChecksTests {
     assertThatCode(() -> LeakChecks.awaitCollectable(leaks, Duration.ofSeconds(10)))
         .doesNotThrowAnyException();
     releaser.join();
+  }
+
+  @Test
+  void awaitCollectableFailsWithTheRetainingPathWhenTheObjectIsNeverReleased() {
+    LeakTracker leaks = LeakChecks.newTracker(Map.of());
+    HELD.add(leaks.track(new Worker(), "never released"));
+
+    assertThatThrownBy(() -> LeakChecks.awaitCollectable(leaks, Duration.ofMillis(300)))
+        .isInstanceOfSatisfying(
+            LeakDetectedError.class,
+            error ->
+                assertThat(error.leakedObjects())
+                    .singleElement()
+                    .satisfies(
+                        leak ->
+                            assertThat(leak.retainingPath().orElseThrow().root())
+                                .isEqualTo(
+                                    "static field " + LeakChecksTests.class.getName() + ".HELD")));
+  }
+
+  @Test
+  void theAwaitilityConditionTimesOutOnAHeldObjectAndAssertCollectableThenGivesThePath() {
+    LeakTracker leaks = LeakChecks.newTracker(Map.of());
+    HELD.add(leaks.track(new Worker(), "never released"));
+
+    assertThatThrownBy(
+            () ->
+                await("worker released")
+                    .atMost(Duration.ofMillis(300))
+                    .pollInterval(Duration.ofMillis(50))
+                    .until(LeakChecks.collected(leaks)))
+        .isInstanceOf(ConditionTimeoutException.class);
+    assertThatThrownBy(() -> LeakChecks.assertCollectable(leaks))
+        .isInstanceOf(LeakDetectedError.class)
+        .hasMessageContaining("GC root: static field " + LeakChecksTests.class.getName() + ".HELD");
   }
 
   @Test

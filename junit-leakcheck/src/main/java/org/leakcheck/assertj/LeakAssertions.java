@@ -8,15 +8,16 @@ import org.leakcheck.LeakTracker;
  * <pre>{@code
  * import static org.leakcheck.assertj.LeakAssertions.assertThat;
  *
- * leaks.track(manager.addWorker("Alice"), "Alice");
- * manager.close();
+ * leaks.track(MANAGER.addWorker("Alice"), "Alice");   // MANAGER: long-lived, e.g. a static
+ * MANAGER.removeWorker("Alice");
  * assertThat(leaks).allCollectable();   // same message and retaining path as the extension
  * }</pre>
  *
  * <p>The assertion takes the tracker, never the object itself: a variable holding the object would
  * keep it alive. References from the stack of the thread running the assertion are ignored, so a
- * local still in scope cannot make a false leak; see {@link org.leakcheck.LeakChecks} for the
- * details. Requires AssertJ on the test class path (an optional dependency of this library).
+ * local still in scope cannot make a false leak (and an object held only by your locals is no leak
+ * either: it goes with them); see {@link org.leakcheck.LeakChecks} for the details. Requires
+ * AssertJ on the test class path (an optional dependency of this library).
  */
 public final class LeakAssertions {
 

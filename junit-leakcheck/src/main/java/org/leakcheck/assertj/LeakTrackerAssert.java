@@ -18,9 +18,14 @@ public final class LeakTrackerAssert extends AbstractAssert<LeakTrackerAssert, L
   }
 
   /**
-   * Verifies that every object tracked so far can be garbage-collected now: forces collection
+   * Verifies that nothing that outlives the test holds an object tracked so far: forces collection
    * (waiting up to the tracker's {@code leakcheck.timeout}) and fails with the retaining path of
-   * each one still strongly reachable.
+   * each one still strongly reachable from a GC root. As after the test, references from the stack
+   * of the thread running the check (your locals, and whatever they refer to), from the test
+   * instance and from JUnit and Mockito do not count: an object held only by a local {@code
+   * manager} is released with it. What counts is what outlives the test: static fields, other live
+   * threads, thread-locals, class loaders. The check fails in {@code report-only} mode too: it is
+   * an assertion you wrote.
    *
    * @return this assertion
    * @throws LeakDetectedError when a tracked object is still strongly reachable

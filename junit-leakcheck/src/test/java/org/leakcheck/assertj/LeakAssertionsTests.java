@@ -82,6 +82,42 @@ class LeakAssertionsTests {
   }
 
   @Test
+  void allCollectableWithinWaitsForAnObjectReleasedByAnotherThread() throws InterruptedException {
+    LeakTracker leaks = LeakChecks.newTracker(Map.of(LeakCheck.TIMEOUT_KEY, "50ms"));
+    Object tracked = leaks.track(new StringBuilder("released later"), "released later");
+    REGISTRY.add(tracked);
+    Thread releaser =
+        new Thread(
+            () -> {
+              try {
+                Thread.sleep(300);
+              } catch (InterruptedException e) {
+                Thread.currentThread().interrupt();
+              }
+              REGISTRY.removeIf(o -> o == tracked);
+            });
+    releaser.start();
+    try {
+      assertThatCode(() -> assertThat(leaks).allCollectableWithin(Duration.ofSeconds(10)))
+          .doesNotThrowAnyException();
+    } finally {
+      releaser.join();
+    }
+  }
+
+  @Test
+  void allCollectableWithinFailsWithThePathWhenTheObjectIsNeverReleased() {
+    LeakTracker leaks = LeakChecks.newTracker(Map.of());
+    REGISTRY.add(leaks.track(new StringBuilder("never released"), "never released"));
+
+    assertThatThrownBy(() -> assertThat(leaks).allCollectableWithin(Duration.ofMillis(300)))
+        .isInstanceOf(LeakDetectedError.class)
+        .hasMessageContaining(
+            "GC root: static field " + LeakAssertionsTests.class.getName() + ".REGISTRY")
+        .hasMessageContaining("never released");
+  }
+
+  @Test
   void midTestChecksWithTheInjectedTracker() {
     EngineExecutionResults results =
         EngineTestKit.engine("junit-jupiter")
@@ -102,7 +138,9 @@ class LeakAssertionsTests {
     org.assertj.core.api.Assertions.assertThat(failure)
         .isInstanceOf(LeakDetectedError.class)
         .hasMessageStartingWith(
-            "the tracked object is still strongly reachable at the check at LeakAssertionsTests.java:");
+            "the tracked object is still strongly reachable at the check at LeakAssertionsTests.java:")
+        .hasMessageContaining(
+            "GC root: static field " + LeakAssertionsTests.class.getName() + ".REGISTRY");
   }
 
   @LeakCheck
