@@ -1,6 +1,7 @@
 package org.leakcheck;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.junit.jupiter.api.Assumptions.assumeTrue;
 import static org.leakcheck.LeakCheckTestKit.onlyFailure;
 import static org.leakcheck.LeakCheckTestKit.run;
 
@@ -14,6 +15,8 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.stream.Collectors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.condition.EnabledOnOs;
+import org.junit.jupiter.api.condition.OS;
 import org.junit.jupiter.api.extension.BeforeAllCallback;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
@@ -21,6 +24,7 @@ import org.junit.jupiter.api.io.TempDir;
 import org.junit.jupiter.api.parallel.Execution;
 import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.Isolated;
+import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.leakcheck.internal.analysis.AnalysisException;
 import org.leakcheck.internal.check.Checker;
 import org.leakcheck.internal.collect.ForcedCollection;
@@ -183,6 +187,88 @@ class DumpHandlingTests {
     assertThat(dumpsIn(reports)).isEmpty();
   }
 
+  @Test
+  void keepsTheDumpWithAlwaysEvenWhenItShowedNoLeak() throws IOException {
+    CHECKER.remove();
+    EngineExecutionResults results = run(HeldByTheTestInstanceTestCase.class, config("always"));
+
+    results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+    List<Path> dumps = dumpsIn(reports);
+    assertThat(dumps).as("the survivor took a dump, kept by keepDumps=always").hasSize(1);
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(dumps.get(0))))
+        .isEqualTo("rw-------");
+  }
+
+  @Test
+  void deletesTheDumpWithOnFailureWhenItShowedNoLeak() throws IOException {
+    CHECKER.remove();
+    EngineExecutionResults results = run(HeldByTheTestInstanceTestCase.class, config("on-failure"));
+
+    results.testEvents().assertStatistics(stats -> stats.succeeded(1).failed(0));
+    assertThat(dumpsIn(reports)).isEmpty();
+  }
+
+  @Test
+  void theJsonReportIsOwnerOnlyLikeTheDump() throws IOException {
+    CHECKER.remove();
+    onlyFailure(run(LeakingTestCase.class, config("never")));
+
+    Path json =
+        reports.resolve(LeakingTestCase.class.getName().replace('$', '_')).resolve("leaks.json");
+    assertThat(json).exists();
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(json)))
+        .isEqualTo("rw-------");
+    assertThat(PosixFilePermissions.toString(Files.getPosixFilePermissions(json.getParent())))
+        .isEqualTo("rwx------");
+  }
+
+  @Test
+  void aMissingReportsDirectoryIsCreated() throws IOException {
+    CHECKER.remove();
+    Path missing = reports.resolve("not/there/yet");
+    LeakDetectedError error =
+        (LeakDetectedError)
+            onlyFailure(
+                run(
+                    LeakingTestCase.class,
+                    Map.of(
+                        LeakCheck.REPORTS_DIR_KEY,
+                        missing.toString(),
+                        LeakCheck.KEEP_DUMPS_KEY,
+                        "on-failure")));
+
+    assertThat(error.leakedObjects().get(0).retainingPath()).isPresent();
+    assertThat(dumpsIn(missing)).hasSize(1);
+  }
+
+  @Test
+  @EnabledOnOs(OS.LINUX)
+  void aReadOnlyReportsDirectoryStillFailsTheTestWithTheReason() {
+    // Root may write anywhere chmod forbids; /proc refuses everyone.
+    Path readOnly = Path.of("/proc/leakcheck-reports");
+    assumeTrue(Files.isDirectory(Path.of("/proc")) && !Files.exists(readOnly));
+    CHECKER.remove();
+
+    LeakDetectedError error =
+        (LeakDetectedError)
+            onlyFailure(
+                run(LeakingTestCase.class, Map.of(LeakCheck.REPORTS_DIR_KEY, readOnly.toString())));
+
+    assertThat(error.leakedObjects())
+        .singleElement()
+        .satisfies(
+            leak -> {
+              assertThat(leak.label()).hasValue("leaked");
+              assertThat(leak.noPathReason())
+                  .hasValueSatisfying(
+                      reason ->
+                          assertThat(reason)
+                              .startsWith("the heap dump could not be made or analysed: ")
+                              .contains("/proc/leakcheck-reports"));
+            });
+    assertThat(error.getMessage()).doesNotContain("\tat ");
+  }
+
   private static Checker checker(HeapDumper dumper, DumpAnalyzer analyzer) {
     return new Checker(ForcedCollection.DEFAULT, new DumpCoordinator(dumper, analyzer));
   }
@@ -198,6 +284,17 @@ class DumpHandlingTests {
             .getStore(ExtensionContext.Namespace.create(LeakCheckExtension.class))
             .put(LeakCheckExtension.CHECKER_KEY, checker);
       }
+    }
+  }
+
+  @LeakCheck
+  @ExtendWith(InstallChecker.class)
+  static class HeldByTheTestInstanceTestCase {
+    Object field;
+
+    @Test
+    void keepsItInAField(LeakTracker leaks) {
+      field = leaks.track(new StringBuilder("in a field"), "in a field");
     }
   }
 

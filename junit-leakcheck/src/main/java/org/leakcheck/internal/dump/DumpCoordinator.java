@@ -2,10 +2,8 @@ package org.leakcheck.internal.dump;
 
 import java.io.IOException;
 import java.lang.management.ManagementFactory;
-import java.nio.file.FileAlreadyExistsException;
 import java.nio.file.Files;
 import java.nio.file.Path;
-import java.nio.file.attribute.PosixFilePermissions;
 import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.HashSet;
@@ -119,8 +117,7 @@ public final class DumpCoordinator {
     Path dump = null;
     boolean keep = false;
     try {
-      Path directory = ReportLocations.classDirectory(settings.reportsDir(), first.testClass());
-      dump = dumpFile(directory, first.testName());
+      dump = dumpFile(settings.reportsDir(), first.testClass(), first.testName());
       String problem = write(dump);
       if (problem != null) {
         completeAll(batch, Outcome.failed(problem, null));
@@ -200,7 +197,7 @@ public final class DumpCoordinator {
     }
     try {
       dumper.dump(dump);
-      restrictToOwner(dump, "rw-------");
+      ReportLocations.restrictToOwner(dump, "rw-------");
       return null;
     } catch (IOException | RuntimeException e) {
       deleteQuietly(dump);
@@ -209,13 +206,8 @@ public final class DumpCoordinator {
   }
 
   /** A new dump file's path in an owner-only directory; the file itself does not exist yet. */
-  static Path dumpFile(Path directory, String testName) throws IOException {
-    try {
-      Files.createDirectories(directory);
-    } catch (FileAlreadyExistsException e) {
-      throw new IOException(directory + " exists and is not a directory", e);
-    }
-    restrictToOwner(directory, "rwx------");
+  static Path dumpFile(Path reportsDir, String testClass, String testName) throws IOException {
+    Path directory = ReportLocations.ownerOnlyClassDirectory(reportsDir, testClass);
     String base = ReportLocations.fileName(testName);
     for (int i = 0; ; i++) {
       Path candidate = directory.resolve(i == 0 ? base + ".hprof" : base + "-" + i + ".hprof");
@@ -223,14 +215,6 @@ public final class DumpCoordinator {
         PendingDumps.add(candidate); // a JVM that exits mid-analysis leaves nothing behind
         return candidate;
       }
-    }
-  }
-
-  private static void restrictToOwner(Path path, String permissions) throws IOException {
-    try {
-      Files.setPosixFilePermissions(path, PosixFilePermissions.fromString(permissions));
-    } catch (UnsupportedOperationException e) {
-      // Not a POSIX file system (Windows): its default ACLs apply.
     }
   }
 
@@ -249,7 +233,7 @@ public final class DumpCoordinator {
     try {
       Files.deleteIfExists(file);
     } catch (IOException e) {
-      // Reported nowhere: the file is owner-only and marked delete-on-exit.
+      // Reported nowhere: the file is owner-only, and the exit hook of PendingDumps tries again.
     }
   }
 

@@ -26,11 +26,12 @@ public final class JsonReport {
       List<LeakedObject> leaks,
       Optional<Path> keptDump) {
     try {
-      Path dir = ReportLocations.classDirectory(reportsDir, testClass);
-      Files.createDirectories(dir);
+      // Owner-only like the dumps: the report quotes map keys and other text from the heap.
+      Path dir = ReportLocations.ownerOnlyClassDirectory(reportsDir, testClass);
       Path file = dir.resolve(ReportLocations.fileName(testName) + ".json");
       Files.write(
           file, render(testClass, testName, leaks, keptDump).getBytes(StandardCharsets.UTF_8));
+      ReportLocations.restrictToOwner(file, "rw-------");
       return Optional.of(file);
     } catch (IOException | RuntimeException e) {
       return Optional.empty();
