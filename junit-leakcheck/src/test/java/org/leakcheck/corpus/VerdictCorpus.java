@@ -69,7 +69,19 @@ public final class VerdictCorpus {
             "junit.jupiter.execution.parallel.mode.default", "concurrent",
             "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
             "junit.jupiter.execution.parallel.config.strategy", "fixed",
-            "junit.jupiter.execution.parallel.config.fixed.parallelism", "4"));
+            "junit.jupiter.execution.parallel.config.fixed.parallelism", "4")),
+    /**
+     * Parallel on the thread-pool executor of JUnit 6.1+ instead of the fork-join pool (older JUnit
+     * ignores the key and runs the fork-join pool).
+     */
+    WORKER_POOL(
+        Map.of(
+            "junit.jupiter.execution.parallel.enabled", "true",
+            "junit.jupiter.execution.parallel.mode.default", "concurrent",
+            "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
+            "junit.jupiter.execution.parallel.config.strategy", "fixed",
+            "junit.jupiter.execution.parallel.config.fixed.parallelism", "4",
+            "junit.jupiter.execution.parallel.config.executor-service", "WORKER_THREAD_POOL"));
 
     final Map<String, String> configuration;
 
