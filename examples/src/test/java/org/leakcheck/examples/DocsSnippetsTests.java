@@ -17,10 +17,10 @@ import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.ValueSource;
 
 /**
- * Keeps the code in {@code docs/*.md} compiling: every {@code ```java} block must name, on the line
- * before it, the file of {@code examples/} it comes from ({@code from `examples/…/X.java`}), and
- * its lines must appear in that file, in order and contiguous, except where the block says {@code
- * // ...} (an elision). Indentation and blank lines are ignored.
+ * Keeps the code in {@code docs/*.md} and {@code README.md} compiling: every {@code ```java} block
+ * must name, on the line before it, the file of {@code examples/} it comes from ({@code from
+ * `examples/…/X.java`}), and its lines must appear in that file, in order and contiguous, except
+ * where the block says {@code // ...} (an elision). Indentation and blank lines are ignored.
  */
 class DocsSnippetsTests {
 
@@ -31,9 +31,19 @@ class DocsSnippetsTests {
   private static final String ELISION = "// ...";
 
   @ParameterizedTest
-  @ValueSource(strings = {"guide.md", "how-it-works.md", "troubleshooting.md", "comparison.md"})
+  @ValueSource(
+      strings = {
+        "README.md",
+        "guide.md",
+        "how-it-works.md",
+        "troubleshooting.md",
+        "comparison.md",
+        "performance.md",
+        "verdict-matrix.md"
+      })
   void javaBlocksAppearInTheFilesTheyNameAsSource(String doc) throws IOException {
-    Path file = REPOSITORY.resolve("docs").resolve(doc);
+    Path file =
+        doc.equals("README.md") ? REPOSITORY.resolve(doc) : REPOSITORY.resolve("docs").resolve(doc);
     assertThat(file).exists();
 
     assertThat(problems(Files.readString(file, StandardCharsets.UTF_8), REPOSITORY))
