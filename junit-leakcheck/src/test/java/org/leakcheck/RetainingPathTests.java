@@ -21,6 +21,7 @@ import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
+import org.leakcheck.corpus.Plugin;
 
 /**
  * Leak scenarios with known retaining paths, and objects that survive the test but are not leaks.
@@ -143,6 +144,19 @@ class RetainingPathTests {
       assertThat(path.root())
           .isEqualTo("static field " + StaticArrayTestCase.class.getName() + ".SLOTS");
       assertThat(path.steps().get(path.steps().size() - 1).reference()).isEqualTo("[2]");
+    }
+
+    @Test
+    void aPluginsStaticFieldIsAStepFromWhatKeepsItsClassLoader() {
+      RetainingPath path = onlyPath(leakOf(PluginStaticTestCase.class));
+
+      assertThat(path.root())
+          .as("the plugin's class is no root: its loader is kept by the host's static field")
+          .isEqualTo("static field " + PluginStaticTestCase.class.getName() + ".LOADERS");
+      assertThat(path.steps().get(path.steps().size() - 1).reference()).isEqualTo(".held");
+      assertThat(path.steps())
+          .extracting(RetainingPath.Step::className)
+          .contains("java.net.URLClassLoader", "class " + Plugin.class.getName());
     }
 
     @Test
@@ -307,6 +321,26 @@ class RetainingPathTests {
     void leaks(LeakTracker leaks) {
       Worker worker = leaks.track(new Worker("key"), "key");
       CACHE.put(worker, new Profile(worker));
+    }
+  }
+
+  @LeakCheck
+  static class PluginStaticTestCase {
+    static final List<ClassLoader> LOADERS = new java.util.concurrent.CopyOnWriteArrayList<>();
+
+    @Test
+    void leaks(LeakTracker leaks) throws ReflectiveOperationException {
+      java.net.URL location = Plugin.class.getProtectionDomain().getCodeSource().getLocation();
+      ClassLoader loader =
+          new java.net.URLClassLoader(
+              "plugin", new java.net.URL[] {location}, ClassLoader.getPlatformClassLoader());
+      LOADERS.add(loader);
+      Class<?> plugin = loader.loadClass(Plugin.class.getName());
+      assertThat(plugin).isNotSameAs(Plugin.class);
+      Object instance = plugin.getConstructor().newInstance();
+      plugin
+          .getMethod("hold", Object.class)
+          .invoke(instance, leaks.track(new Worker("held by a plugin"), "held by a plugin"));
     }
   }
 

@@ -11,10 +11,13 @@ import org.leakcheck.internal.analysis.PathStep;
  * Turns the analysis's path into the public {@link RetainingPath}: the GC root named the way a
  * person finds it in code, and the raw chain from there, one object per step.
  *
- * <p>When the chain goes through a static field, the root is that field ({@code static field
- * com.example.Manager.REGISTRY}) and the steps start at the object it holds: how the class itself
- * is reachable (its class loader, a system class) does not help to cut the leak. For a thread's
- * thread-locals the root is {@code thread-local of thread "main"}.
+ * <p>When the chain starts at a class (a class that is never unloaded: it is a GC root) and its
+ * first reference is a static field, the root is that field ({@code static field
+ * com.example.Manager.REGISTRY}) and the steps start at the object it holds. A static field further
+ * down the chain belongs to a class that is itself only reachable (a plugin's class, through its
+ * class loader): that is no root, and the chain is shown from the real one, since what keeps the
+ * class loader alive is usually the leak. For a thread's thread-locals the root is {@code
+ * thread-local of thread "main"}.
  */
 public final class PathDescriptions {
 
@@ -22,24 +25,17 @@ public final class PathDescriptions {
 
   public static RetainingPath toPublic(org.leakcheck.internal.analysis.RetainingPath path) {
     List<PathStep> raw = path.steps();
-    int lastStatic = -1;
-    for (int i = 0; i < raw.size(); i++) {
-      // HotSpot's pseudo statics (<resolved_references>, <init_lock>) are no field to cut.
-      if (raw.get(i).edgeKind() == EdgeKind.STATIC_FIELD
-          && !raw.get(i).edgeName().startsWith("<")) {
-        lastStatic = i;
-      }
-    }
     String root;
     int from;
-    if (lastStatic >= 0) {
-      PathStep field = raw.get(lastStatic);
-      String owner =
-          field.declaringClass() != null
-              ? field.declaringClass()
-              : raw.get(lastStatic - 1).summary();
+    // HotSpot's pseudo statics (<resolved_references>, <init_lock>) are no field to cut.
+    if (raw.size() > 1
+        && raw.get(0).isClassObject()
+        && raw.get(1).edgeKind() == EdgeKind.STATIC_FIELD
+        && !raw.get(1).edgeName().startsWith("<")) {
+      PathStep field = raw.get(1);
+      String owner = field.declaringClass() != null ? field.declaringClass() : raw.get(0).summary();
       root = "static field " + owner + "." + field.edgeName();
-      from = lastStatic;
+      from = 1;
     } else {
       GcRoot gcRoot = path.root();
       if (gcRoot.kind() == GcRoot.Kind.THREAD_OBJECT
