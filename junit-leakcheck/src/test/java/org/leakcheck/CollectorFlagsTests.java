@@ -48,7 +48,8 @@ class CollectorFlagsTests {
     assertThat(output)
         .contains("leak failed: CollectionUnavailableException")
         .contains("collected failed: CollectionUnavailableException")
-        .contains("garbage collection cannot be forced in this JVM");
+        .contains("garbage collection cannot be forced in this JVM")
+        .contains("it runs Epsilon GC (-XX:+UseEpsilonGC), which never collects anything");
   }
 
   static String runForked(String flags) throws IOException, InterruptedException {
