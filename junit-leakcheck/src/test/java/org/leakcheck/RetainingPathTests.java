@@ -53,6 +53,19 @@ class RetainingPathTests {
         .orElseThrow(() -> new AssertionError(error.getMessage()));
   }
 
+  /** The rendered message shows {@code root} and ends the path at the leaked object. */
+  static void assertRendered(
+      LeakDetectedError error, String root, String leakedClass, String reference) {
+    assertThat(error.getMessage())
+        .contains("GC root: " + root)
+        .containsPattern(
+            "╰→ "
+                + java.util.regex.Pattern.quote(leakedClass)
+                + " +"
+                + java.util.regex.Pattern.quote(reference)
+                + " +<- leaked");
+  }
+
   static String lastClass(RetainingPath path) {
     return path.steps().get(path.steps().size() - 1).className();
   }
@@ -80,7 +93,8 @@ class RetainingPathTests {
 
     @Test
     void anonymousListenerHoldsItsOuterObjectThroughThis0() {
-      RetainingPath path = onlyPath(leakOf(AnonymousListenerTestCase.class));
+      LeakDetectedError error = leakOf(AnonymousListenerTestCase.class);
+      RetainingPath path = onlyPath(error);
 
       assertThat(path.root())
           .isEqualTo("static field " + AnonymousListenerTestCase.class.getName() + ".LISTENERS");
@@ -88,6 +102,9 @@ class RetainingPathTests {
       assertThat(steps.get(steps.size() - 2).className()).isEqualTo(Screen.class.getName() + "$1");
       assertThat(steps.get(steps.size() - 1).reference()).isEqualTo(".this$0");
       assertThat(lastClass(path)).isEqualTo(Screen.class.getName());
+      assertRendered(error, path.root(), Screen.class.getName(), ".this$0");
+      assertThat(error.getMessage())
+          .contains(Screen.class.getName() + "$1 (anonymous class in RetainingPathTests$Screen)");
     }
 
     @Test
@@ -99,11 +116,13 @@ class RetainingPathTests {
           .startsWith(
               "thread-local " + ThreadLocalTestCase.class.getName() + ".CURRENT of thread \"");
       assertThat(lastClass(path)).isEqualTo(Worker.class.getName());
+      assertRendered(error, path.root(), Worker.class.getName(), "(ThreadLocal value)");
     }
 
     @Test
     void localVariableOfALiveThreadNamesTheThreadAndTheFrame() {
-      RetainingPath path = onlyPath(leakOf(LiveThreadLocalTestCase.class));
+      LeakDetectedError error = leakOf(LiveThreadLocalTestCase.class);
+      RetainingPath path = onlyPath(error);
 
       assertThat(path.root())
           .startsWith(
@@ -112,6 +131,7 @@ class RetainingPathTests {
                   + ".hold(RetainingPathTests.java:");
       assertThat(path.steps()).hasSize(1);
       assertThat(lastClass(path)).isEqualTo(Worker.class.getName());
+      assertRendered(error, path.root(), Worker.class.getName(), "(local variable)");
     }
 
     @Test
@@ -127,7 +147,8 @@ class RetainingPathTests {
 
     @Test
     void weakHashMapValueReferringToItsKeyIsALeak() {
-      RetainingPath path = onlyPath(leakOf(WeakHashMapTestCase.class));
+      LeakDetectedError error = leakOf(WeakHashMapTestCase.class);
+      RetainingPath path = onlyPath(error);
 
       assertThat(path.root())
           .isEqualTo("static field " + WeakHashMapTestCase.class.getName() + ".CACHE");
@@ -135,15 +156,18 @@ class RetainingPathTests {
       assertThat(steps.get(steps.size() - 1).reference()).isEqualTo(".worker");
       assertThat(steps.get(steps.size() - 2).className()).isEqualTo(Profile.class.getName());
       assertThat(steps.get(steps.size() - 2).reference()).isEqualTo(".value");
+      assertRendered(error, path.root(), Worker.class.getName(), ".worker");
     }
 
     @Test
     void staticArrayShowsTheIndex() {
-      RetainingPath path = onlyPath(leakOf(StaticArrayTestCase.class));
+      LeakDetectedError error = leakOf(StaticArrayTestCase.class);
+      RetainingPath path = onlyPath(error);
 
       assertThat(path.root())
           .isEqualTo("static field " + StaticArrayTestCase.class.getName() + ".SLOTS");
       assertThat(path.steps().get(path.steps().size() - 1).reference()).isEqualTo("[2]");
+      assertRendered(error, path.root(), Worker.class.getName(), "[2]");
     }
 
     @Test
