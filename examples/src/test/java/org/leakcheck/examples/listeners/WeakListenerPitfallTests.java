@@ -2,6 +2,8 @@ package org.leakcheck.examples.listeners;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.util.ArrayList;
+import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.leakcheck.examples.Gc;
 
@@ -22,6 +24,19 @@ class WeakListenerPitfallTests {
     feed.publish(new PriceChange("ACME", 2.0));
 
     assertThat(widget.shown()).as("the widget went deaf after the collection").containsExactly(1.0);
+  }
+
+  @Test
+  void lambdaHeldOnlyWeaklyIsCollectedWhileWhatItUpdatesIsAlive() {
+    WeakPriceFeed feed = new WeakPriceFeed();
+    List<Double> shown = new ArrayList<>();
+    feed.subscribe(change -> shown.add(change.price())); // the lambda object: held weakly only
+    feed.publish(new PriceChange("ACME", 1.0));
+
+    Gc.collectUntil(() -> feed.liveListenerCount() == 0);
+    feed.publish(new PriceChange("ACME", 2.0));
+
+    assertThat(shown).as("the list is alive, its listener is gone").containsExactly(1.0);
   }
 
   @Test
