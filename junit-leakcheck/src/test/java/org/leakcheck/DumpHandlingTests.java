@@ -63,8 +63,7 @@ class DumpHandlingTests {
   @Test
   void deletesTheDumpAfterAnalysisByDefault() throws IOException {
     CHECKER.remove();
-    LeakDetectedError error =
-        (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, config("never")));
+    LeakDetectedError error = leakOf(config("never"));
 
     assertThat(error.leakedObjects().get(0).retainingPath()).isPresent();
     assertThat(error.getMessage()).doesNotContain("Heap dump:");
@@ -74,8 +73,7 @@ class DumpHandlingTests {
   @Test
   void keepsAnOwnerOnlyDumpOnFailureAndNamesIt() throws IOException {
     CHECKER.remove();
-    LeakDetectedError error =
-        (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, config("on-failure")));
+    LeakDetectedError error = leakOf(config("on-failure"));
 
     List<Path> dumps = dumpsIn(reports);
     assertThat(dumps).hasSize(1);
@@ -100,8 +98,7 @@ class DumpHandlingTests {
             },
             DumpAnalyzer.CHILD_JVM));
 
-    LeakDetectedError error =
-        (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, config("always")));
+    LeakDetectedError error = leakOf(config("always"));
 
     assertThat(error.leakedObjects().get(0).noPathReason())
         .hasValueSatisfying(
@@ -124,8 +121,7 @@ class DumpHandlingTests {
             },
             DumpAnalyzer.CHILD_JVM));
 
-    LeakDetectedError error =
-        (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, config("never")));
+    LeakDetectedError error = leakOf(config("never"));
 
     assertThat(error.getMessage()).contains("it has no HotSpotDiagnosticMXBean");
   }
@@ -139,8 +135,7 @@ class DumpHandlingTests {
               throw new AnalysisException("the analysis did not finish within 120 s");
             }));
 
-    LeakDetectedError error =
-        (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, config("never")));
+    LeakDetectedError error = leakOf(config("never"));
 
     assertThat(error.leakedObjects().get(0).noPathReason())
         .hasValue("the analysis did not finish within 120 s");
@@ -153,12 +148,7 @@ class DumpHandlingTests {
     CHECKER.remove();
     Path notADirectory = Files.write(reports.resolve("file"), new byte[0]);
 
-    LeakDetectedError error =
-        (LeakDetectedError)
-            onlyFailure(
-                run(
-                    LeakingTestCase.class,
-                    Map.of(LeakCheck.REPORTS_DIR_KEY, notADirectory.toString())));
+    LeakDetectedError error = leakOf(Map.of(LeakCheck.REPORTS_DIR_KEY, notADirectory.toString()));
 
     assertThat(error.leakedObjects().get(0).noPathReason())
         .hasValueSatisfying(
@@ -172,15 +162,12 @@ class DumpHandlingTests {
   void withoutRetainingPathTheLeakIsReportedWithoutADump() throws IOException {
     CHECKER.remove();
     LeakDetectedError error =
-        (LeakDetectedError)
-            onlyFailure(
-                run(
-                    LeakingTestCase.class,
-                    Map.of(
-                        LeakCheck.REPORTS_DIR_KEY,
-                        reports.toString(),
-                        LeakCheck.RETAINING_PATH_KEY,
-                        "false")));
+        leakOf(
+            Map.of(
+                LeakCheck.REPORTS_DIR_KEY,
+                reports.toString(),
+                LeakCheck.RETAINING_PATH_KEY,
+                "false"));
 
     assertThat(error.getMessage())
         .contains("retaining path: not computed: disabled by leakcheck.retainingPath=false");
@@ -227,15 +214,12 @@ class DumpHandlingTests {
     CHECKER.remove();
     Path missing = reports.resolve("not/there/yet");
     LeakDetectedError error =
-        (LeakDetectedError)
-            onlyFailure(
-                run(
-                    LeakingTestCase.class,
-                    Map.of(
-                        LeakCheck.REPORTS_DIR_KEY,
-                        missing.toString(),
-                        LeakCheck.KEEP_DUMPS_KEY,
-                        "on-failure")));
+        leakOf(
+            Map.of(
+                LeakCheck.REPORTS_DIR_KEY,
+                missing.toString(),
+                LeakCheck.KEEP_DUMPS_KEY,
+                "on-failure"));
 
     assertThat(error.leakedObjects().get(0).retainingPath()).isPresent();
     assertThat(dumpsIn(missing)).hasSize(1);
@@ -249,10 +233,7 @@ class DumpHandlingTests {
     assumeTrue(Files.isDirectory(Path.of("/proc")) && !Files.exists(readOnly));
     CHECKER.remove();
 
-    LeakDetectedError error =
-        (LeakDetectedError)
-            onlyFailure(
-                run(LeakingTestCase.class, Map.of(LeakCheck.REPORTS_DIR_KEY, readOnly.toString())));
+    LeakDetectedError error = leakOf(Map.of(LeakCheck.REPORTS_DIR_KEY, readOnly.toString()));
 
     assertThat(error.leakedObjects())
         .singleElement()
@@ -267,6 +248,11 @@ class DumpHandlingTests {
                               .contains("/proc/leakcheck-reports"));
             });
     assertThat(error.getMessage()).doesNotContain("\tat ");
+  }
+
+  /** Runs the leaking fixture with {@code configuration}; its one failure, a leak. */
+  private static LeakDetectedError leakOf(Map<String, String> configuration) {
+    return (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, configuration));
   }
 
   private static Checker checker(HeapDumper dumper, DumpAnalyzer analyzer) {
