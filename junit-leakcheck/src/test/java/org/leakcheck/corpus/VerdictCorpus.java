@@ -63,30 +63,34 @@ public final class VerdictCorpus {
   /** How the engine runs the corpus. */
   public enum Mode {
     SEQUENTIAL(Map.of("junit.jupiter.execution.parallel.enabled", "false")),
-    PARALLEL(
-        Map.of(
-            "junit.jupiter.execution.parallel.enabled", "true",
-            "junit.jupiter.execution.parallel.mode.default", "concurrent",
-            "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
-            "junit.jupiter.execution.parallel.config.strategy", "fixed",
-            "junit.jupiter.execution.parallel.config.fixed.parallelism", "4")),
+    PARALLEL(parallel(Map.of())),
     /**
      * Parallel on the thread-pool executor of JUnit 6.1+ instead of the fork-join pool (older JUnit
      * ignores the key and runs the fork-join pool).
      */
     WORKER_POOL(
-        Map.of(
-            "junit.jupiter.execution.parallel.enabled", "true",
-            "junit.jupiter.execution.parallel.mode.default", "concurrent",
-            "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
-            "junit.jupiter.execution.parallel.config.strategy", "fixed",
-            "junit.jupiter.execution.parallel.config.fixed.parallelism", "4",
-            "junit.jupiter.execution.parallel.config.executor-service", "WORKER_THREAD_POOL"));
+        parallel(
+            Map.of(
+                "junit.jupiter.execution.parallel.config.executor-service", "WORKER_THREAD_POOL")));
 
     final Map<String, String> configuration;
 
     Mode(Map<String, String> configuration) {
       this.configuration = configuration;
+    }
+
+    /** Concurrent classes and methods, fixed parallelism 4, plus {@code extra}. */
+    private static Map<String, String> parallel(Map<String, String> extra) {
+      Map<String, String> configuration =
+          new LinkedHashMap<>(
+              Map.of(
+                  "junit.jupiter.execution.parallel.enabled", "true",
+                  "junit.jupiter.execution.parallel.mode.default", "concurrent",
+                  "junit.jupiter.execution.parallel.mode.classes.default", "concurrent",
+                  "junit.jupiter.execution.parallel.config.strategy", "fixed",
+                  "junit.jupiter.execution.parallel.config.fixed.parallelism", "4"));
+      configuration.putAll(extra);
+      return Map.copyOf(configuration);
     }
   }
 

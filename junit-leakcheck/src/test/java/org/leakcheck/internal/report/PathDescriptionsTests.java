@@ -20,6 +20,11 @@ class PathDescriptionsTests {
     return new PathStep(1, "java.lang.Class", kind, edgeName, -1, null, 16, name);
   }
 
+  private static org.leakcheck.internal.analysis.RetainingPath path(
+      GcRoot root, PathStep... steps) {
+    return new org.leakcheck.internal.analysis.RetainingPath(root, List.of(steps));
+  }
+
   private static GcRoot root(GcRoot.Kind kind, String className, String thread) {
     return new GcRoot(kind, 1, className, thread, null);
   }
@@ -28,12 +33,11 @@ class PathDescriptionsTests {
   void aStaticFieldOfARootClassIsTheRoot() {
     // GIVEN a class (never unloaded) whose static field holds the chain
     org.leakcheck.internal.analysis.RetainingPath raw =
-        new org.leakcheck.internal.analysis.RetainingPath(
+        path(
             root(GcRoot.Kind.CLASS, "com.example.Manager", null),
-            List.of(
-                classObject("com.example.Manager", EdgeKind.ROOT, null),
-                step("java.util.ArrayList", EdgeKind.STATIC_FIELD, "REGISTRY", null),
-                step("com.example.Worker", EdgeKind.ARRAY_ELEMENT, null, null)));
+            classObject("com.example.Manager", EdgeKind.ROOT, null),
+            step("java.util.ArrayList", EdgeKind.STATIC_FIELD, "REGISTRY", null),
+            step("com.example.Worker", EdgeKind.ARRAY_ELEMENT, null, null));
 
     // WHEN
     RetainingPath path = PathDescriptions.toPublic(raw);
@@ -49,13 +53,12 @@ class PathDescriptionsTests {
   void aStaticFieldOfAClassReachedThroughItsLoaderIsNoRoot() {
     // GIVEN a plugin class reached from a live thread through its class loader
     org.leakcheck.internal.analysis.RetainingPath raw =
-        new org.leakcheck.internal.analysis.RetainingPath(
+        path(
             root(GcRoot.Kind.THREAD_OBJECT, "java.lang.Thread", "main"),
-            List.of(
-                step("java.lang.Thread", EdgeKind.ROOT, null, "main"),
-                step("java.net.URLClassLoader", EdgeKind.FIELD, "contextClassLoader", null),
-                classObject("com.example.plugin.Plugin", EdgeKind.DEFINED_CLASS, null),
-                step("com.example.plugin.Plugin", EdgeKind.STATIC_FIELD, "INSTANCE", null)));
+            step("java.lang.Thread", EdgeKind.ROOT, null, "main"),
+            step("java.net.URLClassLoader", EdgeKind.FIELD, "contextClassLoader", null),
+            classObject("com.example.plugin.Plugin", EdgeKind.DEFINED_CLASS, null),
+            step("com.example.plugin.Plugin", EdgeKind.STATIC_FIELD, "INSTANCE", null));
 
     // WHEN
     RetainingPath path = PathDescriptions.toPublic(raw);
@@ -71,12 +74,11 @@ class PathDescriptionsTests {
   @Test
   void aPseudoStaticOfHotSpotIsNoFieldToCut() {
     org.leakcheck.internal.analysis.RetainingPath raw =
-        new org.leakcheck.internal.analysis.RetainingPath(
+        path(
             root(GcRoot.Kind.SYSTEM_CLASS, "java.lang.String", null),
-            List.of(
-                classObject("java.lang.String", EdgeKind.ROOT, null),
-                step("java.lang.Object[]", EdgeKind.STATIC_FIELD, "<resolved_references>", null),
-                step("com.example.Worker", EdgeKind.ARRAY_ELEMENT, null, null)));
+            classObject("java.lang.String", EdgeKind.ROOT, null),
+            step("java.lang.Object[]", EdgeKind.STATIC_FIELD, "<resolved_references>", null),
+            step("com.example.Worker", EdgeKind.ARRAY_ELEMENT, null, null));
 
     assertThat(PathDescriptions.toPublic(raw).root()).isEqualTo("system class java.lang.String");
   }
