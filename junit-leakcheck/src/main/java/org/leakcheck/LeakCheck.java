@@ -92,6 +92,13 @@ public @interface LeakCheck {
   String ANALYSIS_MAX_HEAP_KEY = "leakcheck.analysis.maxHeap";
 
   /**
+   * Configuration parameter for whether a test that failed on its own is checked for leaks too:
+   * {@value}. {@code false} (default): its own failure stays its result and no heap dump is paid
+   * for it; {@code true}: it is checked, and leaks are added to its failure as suppressed errors.
+   */
+  String CHECK_FAILED_TESTS_KEY = "leakcheck.checkFailedTests";
+
+  /**
    * How long to wait for collection, overriding {@link #TIMEOUT_KEY}; same syntax. Empty (the
    * default) means: use the configuration parameter.
    *

@@ -38,7 +38,8 @@ public final class Configuration {
           LeakCheck.REPORTS_DIR_KEY,
           LeakCheck.KEEP_DUMPS_KEY,
           LeakCheck.ANALYSIS_TIMEOUT_KEY,
-          LeakCheck.ANALYSIS_MAX_HEAP_KEY);
+          LeakCheck.ANALYSIS_MAX_HEAP_KEY,
+          LeakCheck.CHECK_FAILED_TESTS_KEY);
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
   public static final Duration DEFAULT_ANALYSIS_TIMEOUT = Duration.ofMinutes(2);
@@ -69,6 +70,7 @@ public final class Configuration {
   private final KeepDumps keepDumps;
   private final Duration analysisTimeout;
   private final String analysisMaxHeap;
+  private final boolean checkFailedTests;
 
   Configuration(
       Duration timeout,
@@ -77,7 +79,9 @@ public final class Configuration {
       Path reportsDir,
       KeepDumps keepDumps,
       Duration analysisTimeout,
-      String analysisMaxHeap) {
+      String analysisMaxHeap,
+      boolean checkFailedTests) {
+    this.checkFailedTests = checkFailedTests;
     this.timeout = timeout;
     this.mode = mode;
     this.retainingPath = retainingPath;
@@ -141,8 +145,20 @@ public final class Configuration {
             .apply(LeakCheck.ANALYSIS_MAX_HEAP_KEY)
             .map(v -> parseMaxHeap(LeakCheck.ANALYSIS_MAX_HEAP_KEY, v))
             .orElse(null);
+    boolean checkFailedTests =
+        parameters
+            .apply(LeakCheck.CHECK_FAILED_TESTS_KEY)
+            .map(v -> parseBoolean(LeakCheck.CHECK_FAILED_TESTS_KEY, v))
+            .orElse(false);
     return new Configuration(
-        timeout, mode, retainingPath, reportsDir, keepDumps, analysisTimeout, maxHeap);
+        timeout,
+        mode,
+        retainingPath,
+        reportsDir,
+        keepDumps,
+        analysisTimeout,
+        maxHeap,
+        checkFailedTests);
   }
 
   static boolean parseBoolean(String key, String value) {
@@ -334,6 +350,12 @@ public final class Configuration {
         reportsDir,
         keepDumps,
         analysisTimeout,
-        analysisMaxHeap);
+        analysisMaxHeap,
+        checkFailedTests);
+  }
+
+  /** Whether a test that failed on its own is checked too. */
+  public boolean checkFailedTests() {
+    return checkFailedTests;
   }
 }
