@@ -158,8 +158,9 @@ public final class HeapAnalyzer {
         int index = heap.indexOf(id);
         ClassInfo c = heap.classOf(index);
         FieldInfo serial = c.field("serial");
+        FieldInfo copy = c.field("libraryCopy");
         FieldInfo referent = c.field("referent", REFERENCE);
-        if (serial == null || referent == null) {
+        if (serial == null || referent == null || !ofThisCopy(index, copy)) {
           continue;
         }
         long value = heap.fieldValue(index, serial);
@@ -170,6 +171,18 @@ public final class HeapAnalyzer {
       return result;
     }
 
+    /**
+     * Whether a tracked reference or marker was made by the copy of the library that asked: another
+     * copy in the same JVM (another class loader) numbers its serials and requests from 1 too. An
+     * instance without the field is of a library version that predates it: not this copy.
+     */
+    private boolean ofThisCopy(int index, FieldInfo copy) {
+      if (request.libraryCopy() == AnalysisRequest.ANY_LIBRARY_COPY) {
+        return true;
+      }
+      return copy != null && heap.fieldValue(index, copy) == request.libraryCopy();
+    }
+
     private void readMarkers() {
       Set<Long> checkingThreads = new HashSet<>();
       for (long id : heap.instancesOf(HEAP_MARKER)) {
@@ -177,8 +190,9 @@ public final class HeapAnalyzer {
         ClassInfo c = heap.classOf(index);
         FieldInfo kind = c.field("kind");
         FieldInfo requestId = c.field("request");
+        FieldInfo copy = c.field("libraryCopy");
         FieldInfo referent = c.field("referent", REFERENCE);
-        if (kind == null || requestId == null || referent == null) {
+        if (kind == null || requestId == null || referent == null || !ofThisCopy(index, copy)) {
           continue;
         }
         if (!request.markerRequests().contains(heap.fieldValue(index, requestId))) {
