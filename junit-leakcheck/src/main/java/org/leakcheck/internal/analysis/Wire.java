@@ -87,6 +87,7 @@ final class Wire {
       out.writeLong(v.objectId());
       out.writeLong(v.retainedBytes());
       out.writeLong(v.retainedObjects());
+      writeString(out, v.undecidedReason().orElse(null));
       out.writeBoolean(v.path().isPresent());
       if (v.path().isPresent()) {
         writePath(out, v.path().get());
@@ -114,9 +115,13 @@ final class Wire {
       long objectId = in.readLong();
       long bytes = in.readLong();
       long count = in.readLong();
+      String undecidedReason = readString(in);
       RetainingPath path = in.readBoolean() ? readPath(in) : null;
       verdicts.put(
-          serial, new TrackedVerdict(serial, verdict, className, objectId, path, bytes, count));
+          serial,
+          verdict == Verdict.UNDECIDED
+              ? TrackedVerdict.undecided(serial, className, objectId, undecidedReason)
+              : new TrackedVerdict(serial, verdict, className, objectId, path, bytes, count));
     }
     return new Answer(new AnalysisResult(verdicts, objects, read, search), OK, null);
   }
