@@ -115,7 +115,7 @@ class UntrustedDumpTests {
 
     assertThat(result.bySerial().values())
         .extracting(TrackedVerdict::serial, TrackedVerdict::verdict)
-        .containsExactly(
+        .containsExactlyInAnyOrder(
             tuple(1L, Verdict.STRONGLY_REACHABLE),
             tuple(2L, Verdict.NOT_STRONGLY_REACHABLE),
             tuple(3L, Verdict.NOT_IN_DUMP),
