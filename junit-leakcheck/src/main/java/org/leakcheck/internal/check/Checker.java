@@ -160,6 +160,13 @@ public final class Checker {
         continue;
       }
       Optional<TrackedVerdict> verdict = outcome.verdict(t.serial());
+      if (verdict.isPresent() && verdict.get().verdict() == Verdict.UNDECIDED) {
+        // the dump cannot tell (a possibly truncated array): reported like a failed analysis
+        if (!t.isCleared()) {
+          leaks.add(leak(t, null, verdict.get().undecidedReason().orElseThrow(), -1, -1));
+        }
+        continue;
+      }
       if (verdict.isEmpty() || verdict.get().verdict() != Verdict.STRONGLY_REACHABLE) {
         // collected meanwhile, or held only by the test framework or weak/soft refs
         if (verdict.isPresent() && verdict.get().verdict() == Verdict.NOT_STRONGLY_REACHABLE) {
