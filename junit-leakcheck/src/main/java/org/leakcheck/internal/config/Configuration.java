@@ -158,9 +158,9 @@ public final class Configuration {
   static String unknownSystemProperty(String key) {
     return "[leakcheck] warning: ignoring system property '"
         + key
-        + "': not a leakcheck configuration key (did you mean '"
+        + "': not a leakcheck configuration key (the nearest is '"
         + Keys.nearest(key)
-        + "'?). System properties are shared with the build (-D"
+        + "'). System properties are shared with the build (-D"
         + key
         + "=… may be a Maven property), so this is not an error; as a JUnit configuration"
         + " parameter it would be.";

@@ -226,11 +226,11 @@ class ConfigurationTests {
             w ->
                 assertThat(w)
                     .startsWith("[leakcheck] warning: ignoring system property 'leakcheck.timout'")
-                    .contains("did you mean 'leakcheck.timeout'?"),
+                    .contains("the nearest is 'leakcheck.timeout'"),
             w ->
                 assertThat(w)
                     .startsWith("[leakcheck] warning: ignoring system property 'leakcheck.version'")
-                    .contains("did you mean '" + Keys.nearest("leakcheck.version") + "'?"));
+                    .contains("the nearest is '" + Keys.nearest("leakcheck.version") + "'"));
   }
 
   @Test
