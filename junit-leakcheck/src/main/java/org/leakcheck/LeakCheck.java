@@ -92,11 +92,30 @@ public @interface LeakCheck {
   String ANALYSIS_MAX_HEAP_KEY = "leakcheck.analysis.maxHeap";
 
   /**
+   * Configuration parameter for what happens to a test whose tracked objects survived the forced
+   * collections but could not be decided leaked or not (the heap dump could not be written or
+   * analysed, or {@link #RETAINING_PATH_KEY} is {@code false}): {@value}. {@code fail} (default)
+   * fails the test with a {@link LeakDetectedError} that says why; {@code abort} aborts it with the
+   * same message (JUnit reports it as aborted, like a failed assumption). A test with a real leak
+   * fails either way.
+   */
+  String UNDECIDED_KEY = "leakcheck.undecided";
+
+  /**
    * Configuration parameter for whether a test that failed on its own is checked for leaks too:
-   * {@value}. {@code false} (default): its own failure stays its result and no heap dump is paid
-   * for it; {@code true}: it is checked, and leaks are added to its failure as suppressed errors.
+   * {@value}. {@code false} (default): its own failure is the result and no heap dump is paid for
+   * it; {@code true}: it is checked, and its leaks are added to its failure as suppressed errors.
    */
   String CHECK_FAILED_TESTS_KEY = "leakcheck.checkFailedTests";
+
+  /**
+   * Configuration parameter for more packages (or classes) of test infrastructure, whose statics,
+   * stack frames and thread-local values do not make a leak: {@value}. A comma-separated list of
+   * package names ({@code com.example.testsupport}) or class names, added to the default list
+   * (JUnit, the Maven, Gradle, IntelliJ and Eclipse test runners, Mockito and Spring's TestContext
+   * framework). Default: none added.
+   */
+  String FRAMEWORK_PACKAGES_KEY = "leakcheck.frameworkPackages";
 
   /**
    * How long to wait for collection, overriding {@link #TIMEOUT_KEY}; same syntax. Empty (the

@@ -17,6 +17,7 @@ import org.leakcheck.internal.check.CheckScope;
 import org.leakcheck.internal.check.Checker;
 import org.leakcheck.internal.config.Configuration;
 import org.leakcheck.internal.config.ConfigurationException;
+import org.leakcheck.internal.config.Warnings;
 import org.leakcheck.internal.report.LeakReport;
 import org.leakcheck.internal.report.ReportOnlySummary;
 import org.leakcheck.internal.track.DefaultLeakTracker;
@@ -59,6 +60,12 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
 
   /** Test seam: a {@link Checker} put in the root store under this key replaces ours. */
   static final Object CHECKER_KEY = Checker.class;
+
+  /**
+   * Test seam: {@link Warnings} put in the root store under this key receive the configuration
+   * warnings instead of standard error.
+   */
+  static final Object WARNINGS_KEY = Warnings.class;
 
   /** Creates the extension; JUnit does this for you. */
   public LeakCheckExtension() {}
@@ -287,7 +294,11 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
                   key ->
                       Configuration.from(
                           context::getConfigurationParameter,
-                          Configuration.discoverKeys(LeakCheckExtension.class.getClassLoader())),
+                          Configuration.discoverKeys(LeakCheckExtension.class.getClassLoader()),
+                          context
+                              .getRoot()
+                              .getStore(NAMESPACE)
+                              .getOrDefault(WARNINGS_KEY, Warnings.class, Warnings.STANDARD_ERROR)),
                   Configuration.class);
     } catch (ConfigurationException e) {
       throw new ExtensionConfigurationException("leakcheck: " + e.getMessage(), e);

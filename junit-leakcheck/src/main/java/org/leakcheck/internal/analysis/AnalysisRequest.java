@@ -5,24 +5,26 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.leakcheck.internal.config.Configuration;
 import org.leakcheck.internal.track.LibraryCopy;
 
 /**
  * What to look for in a heap dump: the tracked objects (serials of their {@code
  * TrackedReference}s), which {@link HeapMarker}s apply (their request ids), which copy of the
  * library made both (its {@link LibraryCopy#ID}: serials and request ids of two copies in one JVM
- * overlap), which classes belong to the test framework (name prefixes, default {@code org.junit.}
- * and {@code org.mockito.}) and whether to compute retained sizes.
+ * overlap), which classes belong to the test infrastructure (name prefixes, default {@link
+ * #DEFAULT_EXCLUDED_CLASS_PREFIXES}) and whether to compute retained sizes.
  */
 public final class AnalysisRequest {
 
   /**
-   * The test framework's classes, excluded by default: JUnit's, and Mockito's, which keeps a record
-   * of every call on a mock (arguments included) in statics and thread-locals until the mock is
-   * garbage or the thread's next interaction with Mockito.
+   * The test infrastructure's classes, excluded by default: the default of {@code
+   * leakcheck.frameworkPackages}, kept in one place, {@link
+   * Configuration#DEFAULT_FRAMEWORK_PACKAGES} (JUnit, the build tools' and IDEs' runners, Mockito,
+   * Spring's TestContext framework).
    */
   public static final List<String> DEFAULT_EXCLUDED_CLASS_PREFIXES =
-      List.of("org.junit.", "org.mockito.");
+      Configuration.DEFAULT_FRAMEWORK_PACKAGES;
 
   /**
    * As {@link #libraryCopy()}: the instances of any copy of the library count. Only for a tool that

@@ -133,6 +133,7 @@ public final class DumpCoordinator {
           AnalysisRequest.builder(dump)
               .trackedSerials(serials)
               .markerRequests(requests)
+              .excludedClassPrefixes(settings.frameworkPackages())
               .retainedSizes(true)
               .build();
       AnalysisResult result;
