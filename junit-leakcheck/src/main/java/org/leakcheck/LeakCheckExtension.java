@@ -96,6 +96,14 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
               + " not keeping tracked objects in fields of the test (or clearing them in @AfterEach)"
               + " makes this check a single garbage collection");
     }
+    for (RetainingPath path : result.retainedTestInstances()) {
+      String warning =
+          LeakReport.retainedTestInstance(
+              context.getRequiredTestClass().getSimpleName() + " > " + context.getDisplayName(),
+              path);
+      System.err.println(warning);
+      context.publishReportEntry("leakcheck", warning);
+    }
     if (!result.leaked()) {
       return;
     }
@@ -168,11 +176,15 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
     @Override
     public List<Object> excluded() {
       List<Object> excluded = new ArrayList<>();
-      context
-          .getTestInstances()
-          .ifPresent(instances -> excluded.addAll(instances.getAllInstances()));
       context.getExecutionException().ifPresent(excluded::add);
       return excluded;
+    }
+
+    @Override
+    public List<Object> testInstances() {
+      List<Object> instances = new ArrayList<>();
+      context.getTestInstances().ifPresent(all -> instances.addAll(all.getAllInstances()));
+      return instances;
     }
 
     @Override

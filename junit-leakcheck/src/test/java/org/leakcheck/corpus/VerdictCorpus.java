@@ -58,7 +58,8 @@ public final class VerdictCorpus {
           NonLeakScenarios.PerClassTestCase.class,
           NonLeakScenarios.MockitoTestCase.class,
           NonLeakScenarios.NestedTestCase.class,
-          NonLeakScenarios.TrackedRightBeforeTheCheckTestCase.class);
+          NonLeakScenarios.TrackedRightBeforeTheCheckTestCase.class,
+          NonLeakScenarios.TestInstanceRetainedTestCase.class);
 
   /** How the engine runs the corpus. */
   public enum Mode {

@@ -1,32 +1,59 @@
 package org.leakcheck.internal.analysis;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 
 /**
- * What to look for in a heap dump: the tracked objects (serials of their {@code
- * TrackedReference}s), which {@link HeapMarker}s apply (their request ids), which classes belong to
- * the test framework (name prefixes, default {@code org.junit.} and {@code org.mockito.}) and
- * whether to compute retained sizes.
+ * What to look for in a heap dump: the tracked objects (serials of their {@code TrackedReference}s)
+ * in groups, each group with the {@link HeapMarker}s that apply to it (their request ids); which
+ * classes belong to the test infrastructure (name prefixes) and whether to compute retained sizes.
+ *
+ * <p>Tests that share one dump each form a group: a group's verdicts are computed with its own
+ * markers only (one test's test instance is nothing special for another test's verdict). A request
+ * built without groups has one group of all its serials and marker requests.
  */
 public final class AnalysisRequest {
 
   /**
-   * The test framework's classes, excluded by default: JUnit's, and Mockito's, which keeps a record
-   * of every call on a mock (arguments included) in statics and thread-locals until the mock is
-   * garbage or the thread's next interaction with Mockito.
+   * The test infrastructure's packages by default: JUnit's; the runners of Maven Surefire, Gradle,
+   * IntelliJ IDEA and Eclipse; Mockito's, which keeps a record of every call on a mock (arguments
+   * included) in statics and thread-locals until the mock is garbage or the thread's next
+   * interaction with Mockito; Spring's TestContext.
    */
   public static final List<String> DEFAULT_EXCLUDED_CLASS_PREFIXES =
-      List.of("org.junit.", "org.mockito.");
+      List.of(
+          "org.junit.",
+          "org.apache.maven.surefire.",
+          "org.gradle.",
+          "worker.org.gradle.",
+          "com.intellij.rt.",
+          "org.eclipse.jdt.internal.junit",
+          "org.mockito.",
+          "org.springframework.test.");
+
+  /**
+   * Tracked serials whose verdicts are computed with the markers of {@code markerRequests} only.
+   *
+   * @param markerRequests request ids of the markers that apply
+   * @param serials serials of the tracked objects
+   */
+  public record Group(Set<Long> markerRequests, Set<Long> serials) {
+    public Group {
+      markerRequests = Set.copyOf(markerRequests);
+      serials = Set.copyOf(new LinkedHashSet<>(serials));
+    }
+  }
 
   private final Path dump;
   private final Set<Long> trackedSerials;
   private final Set<Long> markerRequests;
   private final List<String> excludedClassPrefixes;
   private final boolean retainedSizes;
+  private final List<Group> groups;
 
   public AnalysisRequest(
       Path dump,
@@ -34,9 +61,30 @@ public final class AnalysisRequest {
       Set<Long> markerRequests,
       List<String> excludedClassPrefixes,
       boolean retainedSizes) {
+    this(
+        dump,
+        List.of(new Group(markerRequests, trackedSerials)),
+        excludedClassPrefixes,
+        retainedSizes);
+  }
+
+  /**
+   * A request of several groups.
+   *
+   * @param groups the groups; their serials are the request's serials
+   */
+  public AnalysisRequest(
+      Path dump, List<Group> groups, List<String> excludedClassPrefixes, boolean retainedSizes) {
     this.dump = Objects.requireNonNull(dump, "dump");
-    this.trackedSerials = Set.copyOf(new LinkedHashSet<>(trackedSerials));
-    this.markerRequests = Set.copyOf(markerRequests);
+    this.groups = List.copyOf(groups);
+    Set<Long> serials = new LinkedHashSet<>();
+    Set<Long> markers = new LinkedHashSet<>();
+    for (Group g : this.groups) {
+      serials.addAll(g.serials());
+      markers.addAll(g.markerRequests());
+    }
+    this.trackedSerials = Set.copyOf(serials);
+    this.markerRequests = Set.copyOf(markers);
     this.excludedClassPrefixes = List.copyOf(excludedClassPrefixes);
     this.retainedSizes = retainedSizes;
   }
@@ -57,6 +105,11 @@ public final class AnalysisRequest {
     return markerRequests;
   }
 
+  /** The groups whose verdicts are computed each with its own markers. */
+  public List<Group> groups() {
+    return groups;
+  }
+
   public List<String> excludedClassPrefixes() {
     return excludedClassPrefixes;
   }
@@ -69,10 +122,8 @@ public final class AnalysisRequest {
   public String toString() {
     return "AnalysisRequest["
         + dump
-        + ", serials "
-        + trackedSerials
-        + ", markers "
-        + markerRequests
+        + ", groups "
+        + groups
         + ", excluded "
         + excludedClassPrefixes
         + ", retained sizes "
@@ -90,6 +141,7 @@ public final class AnalysisRequest {
     private final Set<Long> markerRequests = new LinkedHashSet<>();
     private List<String> excludedClassPrefixes = DEFAULT_EXCLUDED_CLASS_PREFIXES;
     private boolean retainedSizes = true;
+    private final List<Group> groups = new ArrayList<>();
 
     private Builder(Path dump) {
       this.dump = dump;
@@ -119,6 +171,15 @@ public final class AnalysisRequest {
       return this;
     }
 
+    /**
+     * Adds a group: {@code serials} judged with the markers of {@code markerRequest} only. A
+     * builder given groups ignores {@link #track} and {@link #markerRequest}.
+     */
+    public Builder group(long markerRequest, Set<Long> serials) {
+      groups.add(new Group(Set.of(markerRequest), serials));
+      return this;
+    }
+
     public Builder excludedClassPrefixes(List<String> prefixes) {
       excludedClassPrefixes = List.copyOf(prefixes);
       return this;
@@ -130,6 +191,9 @@ public final class AnalysisRequest {
     }
 
     public AnalysisRequest build() {
+      if (!groups.isEmpty()) {
+        return new AnalysisRequest(dump, groups, excludedClassPrefixes, retainedSizes);
+      }
       return new AnalysisRequest(
           dump, trackedSerials, markerRequests, excludedClassPrefixes, retainedSizes);
     }

@@ -21,7 +21,7 @@ import java.util.Set;
 final class Wire {
 
   static final int MAGIC = 0x4C4B4348; // "LKCH"
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   static final byte OK = 0;
   static final byte FAILED = 1;
@@ -32,13 +32,16 @@ final class Wire {
   static void writeRequest(DataOutputStream out, AnalysisRequest request) throws IOException {
     header(out);
     writeString(out, request.dump().toAbsolutePath().toString());
-    out.writeInt(request.trackedSerials().size());
-    for (long serial : request.trackedSerials()) {
-      out.writeLong(serial);
-    }
-    out.writeInt(request.markerRequests().size());
-    for (long marker : request.markerRequests()) {
-      out.writeLong(marker);
+    out.writeInt(request.groups().size());
+    for (AnalysisRequest.Group group : request.groups()) {
+      out.writeInt(group.markerRequests().size());
+      for (long marker : group.markerRequests()) {
+        out.writeLong(marker);
+      }
+      out.writeInt(group.serials().size());
+      for (long serial : group.serials()) {
+        out.writeLong(serial);
+      }
     }
     out.writeInt(request.excludedClassPrefixes().size());
     for (String prefix : request.excludedClassPrefixes()) {
@@ -50,19 +53,23 @@ final class Wire {
   static AnalysisRequest readRequest(DataInputStream in) throws IOException {
     checkHeader(in);
     Path dump = Path.of(readString(in));
-    Set<Long> serials = new LinkedHashSet<>();
-    for (int i = in.readInt(); i > 0; i--) {
-      serials.add(in.readLong());
-    }
-    Set<Long> markers = new LinkedHashSet<>();
-    for (int i = in.readInt(); i > 0; i--) {
-      markers.add(in.readLong());
+    List<AnalysisRequest.Group> groups = new ArrayList<>();
+    for (int g = in.readInt(); g > 0; g--) {
+      Set<Long> markers = new LinkedHashSet<>();
+      for (int i = in.readInt(); i > 0; i--) {
+        markers.add(in.readLong());
+      }
+      Set<Long> serials = new LinkedHashSet<>();
+      for (int i = in.readInt(); i > 0; i--) {
+        serials.add(in.readLong());
+      }
+      groups.add(new AnalysisRequest.Group(markers, serials));
     }
     List<String> prefixes = new ArrayList<>();
     for (int i = in.readInt(); i > 0; i--) {
       prefixes.add(readString(in));
     }
-    return new AnalysisRequest(dump, serials, markers, prefixes, in.readBoolean());
+    return new AnalysisRequest(dump, groups, prefixes, in.readBoolean());
   }
 
   static void writeFailure(DataOutputStream out, byte status, String message) throws IOException {
@@ -90,6 +97,12 @@ final class Wire {
         writePath(out, v.path().get());
       }
     }
+    out.writeInt(result.retainedTestInstances().size());
+    for (RetainedTestInstance r : result.retainedTestInstances()) {
+      out.writeLong(r.markerRequest());
+      writeString(out, r.className());
+      writePath(out, r.path());
+    }
   }
 
   /** The result, or the failure: status and message. */
@@ -116,7 +129,11 @@ final class Wire {
       verdicts.put(
           serial, new TrackedVerdict(serial, verdict, className, objectId, path, bytes, count));
     }
-    return new Answer(new AnalysisResult(verdicts, objects, read, search), OK, null);
+    List<RetainedTestInstance> instances = new ArrayList<>();
+    for (int i = in.readInt(); i > 0; i--) {
+      instances.add(new RetainedTestInstance(in.readLong(), readString(in), readPath(in)));
+    }
+    return new Answer(new AnalysisResult(verdicts, instances, objects, read, search), OK, null);
   }
 
   private static void writePath(DataOutputStream out, RetainingPath path) throws IOException {
