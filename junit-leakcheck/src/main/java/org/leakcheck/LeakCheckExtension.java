@@ -178,6 +178,11 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
               + " not keeping tracked objects in fields of the test (or clearing them in @AfterEach)"
               + " makes this check a single garbage collection");
     }
+    for (RetainingPath path : result.retainedTestInstances()) {
+      String warning = LeakReport.retainedTestInstance(testDescription(context), path);
+      System.err.println(warning);
+      context.publishReportEntry("leakcheck", warning);
+    }
     if (!result.leaked()) {
       return;
     }
@@ -254,11 +259,15 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
     @Override
     public List<Object> excluded() {
       List<Object> excluded = new ArrayList<>();
-      context
-          .getTestInstances()
-          .ifPresent(instances -> excluded.addAll(instances.getAllInstances()));
       context.getExecutionException().ifPresent(excluded::add);
       return excluded;
+    }
+
+    @Override
+    public List<Object> testInstances() {
+      List<Object> instances = new ArrayList<>();
+      context.getTestInstances().ifPresent(all -> instances.addAll(all.getAllInstances()));
+      return instances;
     }
 
     @Override

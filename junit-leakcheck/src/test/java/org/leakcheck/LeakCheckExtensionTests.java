@@ -166,7 +166,78 @@ class LeakCheckExtensionTests {
     }
   }
 
+  @Nested
+  class TestInstance {
+
+    @Test
+    void testInstanceKeptByAStaticIsAWarningWithItsPathNotALeak() {
+      EngineExecutionResults results = run(RegistersItselfTestCase.class);
+
+      assertThat(failures(results)).isEmpty();
+      assertThat(reportEntries(results))
+          .anySatisfy(
+              entry ->
+                  assertThat(entry)
+                      .contains(
+                          "WARNING RegistersItselfTestCase > registersWithTheBus(LeakTracker)")
+                      .contains("the test instance is still strongly reachable after the test")
+                      .contains(
+                          "static field " + LeakCheckExtensionTests.class.getName() + ".LEAKED")
+                      .contains("RegistersItselfTestCase"));
+      LEAKED.clear();
+    }
+
+    @Test
+    void testInstanceReleasedAfterTheTestGivesNoWarning() {
+      EngineExecutionResults results = run(KeepsAFieldTestCase.class);
+
+      assertThat(failures(results)).isEmpty();
+      assertThat(reportEntries(results)).noneMatch(e -> e.contains("WARNING"));
+    }
+
+    @Test
+    void trackingTheTestInstanceIsRefusedWithTheReason() {
+      Throwable failure = onlyFailure(run(TracksItselfTestCase.class));
+
+      assertThat(failure)
+          .isInstanceOf(IllegalArgumentException.class)
+          .hasMessageContaining("cannot track the test instance")
+          .hasMessageContaining(
+              "the test instance is held by JUnit for the test's duration; track what it holds"
+                  + " instead");
+    }
+  }
+
   // ---- fixtures: static nested, so Surefire does not run them on their own ----
+
+  @LeakCheck
+  static class RegistersItselfTestCase {
+    Worker worker;
+
+    @Test
+    void registersWithTheBus(LeakTracker leaks) {
+      worker = leaks.track(new Worker("held by the instance"), "held by the instance");
+      LEAKED.add(this);
+    }
+  }
+
+  @LeakCheck
+  static class KeepsAFieldTestCase {
+    Worker worker;
+
+    @Test
+    void keepsAField(LeakTracker leaks) {
+      worker = leaks.track(new Worker("held by the instance"), "held by the instance");
+    }
+  }
+
+  @LeakCheck
+  static class TracksItselfTestCase {
+    @Test
+    void tracksThis(LeakTracker leaks) {
+      leaks.track(this);
+    }
+  }
 
   @LeakCheck
   static class LeakingTestCase {

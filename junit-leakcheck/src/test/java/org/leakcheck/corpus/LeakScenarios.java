@@ -15,10 +15,12 @@ import java.util.concurrent.CopyOnWriteArrayList;
 import java.util.concurrent.CountDownLatch;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.BeforeEach;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.TestInstance;
 import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.params.ParameterizedTest;
+import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
 import org.leakcheck.LeakTracker;
 import org.leakcheck.corpus.Scenarios.Finalizable;
@@ -135,6 +137,18 @@ final class LeakScenarios {
     @Expect(LEAK)
     void staticArraySlot(LeakTracker leaks) {
       SLOTS[3] = leaks.track(new Worker("slot"), "leak: array slot");
+    }
+
+    @Test
+    @Expect(LEAK)
+    void insideANamedInAStaticList(LeakTracker leaks) {
+      HELD.add(Named.of("w", leaks.track(new Worker("named"), "leak: inside a Named")));
+    }
+
+    @Test
+    @Expect(LEAK)
+    void insideAnArgumentsInAStaticList(LeakTracker leaks) {
+      HELD.add(Arguments.of(leaks.track(new Worker("arguments"), "leak: inside an Arguments")));
     }
 
     @Test

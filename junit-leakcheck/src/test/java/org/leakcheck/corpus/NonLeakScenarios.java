@@ -18,6 +18,7 @@ import java.util.concurrent.ExecutorService;
 import java.util.concurrent.Executors;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.AfterEach;
+import org.junit.jupiter.api.Named;
 import org.junit.jupiter.api.Nested;
 import org.junit.jupiter.api.RepeatedTest;
 import org.junit.jupiter.api.Test;
@@ -26,6 +27,7 @@ import org.junit.jupiter.api.extension.ExtendWith;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolver;
+import org.junit.jupiter.api.extension.RegisterExtension;
 import org.junit.jupiter.params.ParameterizedTest;
 import org.junit.jupiter.params.provider.Arguments;
 import org.junit.jupiter.params.provider.MethodSource;
@@ -70,6 +72,11 @@ final class NonLeakScenarios {
           new Worker("argument one"), new Worker("argument two"), new Worker("argument three"));
     }
 
+    static Stream<Named<Worker>> namedWorkers() {
+      return Stream.of(
+          Named.of("first", new Worker("named one")), Named.of("second", new Worker("named two")));
+    }
+
     static Stream<Arguments> pairs() {
       return Stream.of(
           Arguments.of(new Worker("left"), new Node()),
@@ -108,6 +115,21 @@ final class NonLeakScenarios {
     void parameterizedArguments(Worker worker, Node node, LeakTracker leaks) {
       leaks.track(worker, worker.name);
       leaks.track(node, "node of " + worker.name);
+    }
+
+    @ParameterizedTest
+    @MethodSource("namedWorkers")
+    @Expect(NO_LEAK)
+    void parameterizedNamedArgument(Worker worker, LeakTracker leaks) {
+      leaks.track(worker, worker.name);
+    }
+
+    @RegisterExtension final HoldingExtension holding = new HoldingExtension();
+
+    @Test
+    @Expect(NO_LEAK)
+    void heldByARegisterExtensionInstanceField(LeakTracker leaks) {
+      holding.held.add(leaks.track(new Worker("in an extension field"), "in an extension field"));
     }
 
     @RepeatedTest(3)
@@ -293,6 +315,33 @@ final class NonLeakScenarios {
     @Expect(NO_LEAK)
     void heldByAPerClassInstanceList(LeakTracker leaks) {
       kept.add(leaks.track(new Worker("per class list"), "per-class list"));
+    }
+  }
+
+  /** An extension registered through an instance field, holding what the test gives it. */
+  static final class HoldingExtension implements org.junit.jupiter.api.extension.Extension {
+    final List<Object> held = new ArrayList<>();
+  }
+
+  static final List<Object> BUS = new CopyOnWriteArrayList<>();
+
+  static {
+    Scenarios.onReset(BUS::clear);
+  }
+
+  /**
+   * The test registers itself with a static bus: the test instance is retained (reported as a
+   * warning), and what its fields hold is not reported as leaked.
+   */
+  @CorpusScenario
+  static class TestInstanceRetainedTestCase {
+    Worker field;
+
+    @Test
+    @Expect(NO_LEAK)
+    void registersItselfWithAStaticBus(LeakTracker leaks) {
+      field = leaks.track(new Worker("held by a retained test instance"), "in a retained instance");
+      BUS.add(this);
     }
   }
 

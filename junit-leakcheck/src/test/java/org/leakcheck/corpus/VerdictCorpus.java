@@ -64,7 +64,8 @@ public final class VerdictCorpus {
           RegistrationScenarios.PerClassCleanupRegisteredLastTestCase.class,
           RegistrationScenarios.CleanupInFieldsTestCase.class,
           RegistrationScenarios.ServerLeftRunningRegisteredFirstTestCase.class,
-          RegistrationScenarios.ServerLeftRunningRegisteredLastTestCase.class);
+          RegistrationScenarios.ServerLeftRunningRegisteredLastTestCase.class,
+          NonLeakScenarios.TestInstanceRetainedTestCase.class);
 
   /** How the engine runs the corpus. */
   public enum Mode {

@@ -1,6 +1,7 @@
 package org.leakcheck.internal.analysis;
 
 import java.nio.file.Path;
+import java.util.ArrayList;
 import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
@@ -9,11 +10,15 @@ import org.leakcheck.internal.config.Configuration;
 import org.leakcheck.internal.track.LibraryCopy;
 
 /**
- * What to look for in a heap dump: the tracked objects (serials of their {@code
- * TrackedReference}s), which {@link HeapMarker}s apply (their request ids), which copy of the
- * library made both (its {@link LibraryCopy#ID}: serials and request ids of two copies in one JVM
- * overlap), which classes belong to the test infrastructure (name prefixes, default {@link
- * #DEFAULT_EXCLUDED_CLASS_PREFIXES}) and whether to compute retained sizes.
+ * What to look for in a heap dump: the tracked objects (serials of their {@code TrackedReference}s)
+ * in groups, each group with the {@link HeapMarker}s that apply to it (their request ids); which
+ * copy of the library made both (its {@link LibraryCopy#ID}: serials and request ids of two copies
+ * in one JVM overlap); which classes belong to the test infrastructure (name prefixes) and whether
+ * to compute retained sizes.
+ *
+ * <p>Tests that share one dump each form a group: a group's verdicts are computed with its own
+ * markers only (one test's test instance is nothing special for another test's verdict). A request
+ * built without groups has one group of all its serials and marker requests.
  */
 public final class AnalysisRequest {
 
@@ -33,12 +38,26 @@ public final class AnalysisRequest {
    */
   public static final long ANY_LIBRARY_COPY = 0;
 
+  /**
+   * Tracked serials whose verdicts are computed with the markers of {@code markerRequests} only.
+   *
+   * @param markerRequests request ids of the markers that apply
+   * @param serials serials of the tracked objects
+   */
+  public record Group(Set<Long> markerRequests, Set<Long> serials) {
+    public Group {
+      markerRequests = Set.copyOf(markerRequests);
+      serials = Set.copyOf(new LinkedHashSet<>(serials));
+    }
+  }
+
   private final Path dump;
   private final Set<Long> trackedSerials;
   private final Set<Long> markerRequests;
   private final long libraryCopy;
   private final List<String> excludedClassPrefixes;
   private final boolean retainedSizes;
+  private final List<Group> groups;
 
   public AnalysisRequest(
       Path dump,
@@ -47,10 +66,36 @@ public final class AnalysisRequest {
       long libraryCopy,
       List<String> excludedClassPrefixes,
       boolean retainedSizes) {
+    this(
+        dump,
+        List.of(new Group(markerRequests, trackedSerials)),
+        libraryCopy,
+        excludedClassPrefixes,
+        retainedSizes);
+  }
+
+  /**
+   * A request of several groups.
+   *
+   * @param groups the groups; their serials are the request's serials
+   */
+  public AnalysisRequest(
+      Path dump,
+      List<Group> groups,
+      long libraryCopy,
+      List<String> excludedClassPrefixes,
+      boolean retainedSizes) {
     this.dump = Objects.requireNonNull(dump, "dump");
-    this.trackedSerials = Set.copyOf(new LinkedHashSet<>(trackedSerials));
-    this.markerRequests = Set.copyOf(markerRequests);
     this.libraryCopy = libraryCopy;
+    this.groups = List.copyOf(groups);
+    Set<Long> serials = new LinkedHashSet<>();
+    Set<Long> markers = new LinkedHashSet<>();
+    for (Group g : this.groups) {
+      serials.addAll(g.serials());
+      markers.addAll(g.markerRequests());
+    }
+    this.trackedSerials = Set.copyOf(serials);
+    this.markerRequests = Set.copyOf(markers);
     this.excludedClassPrefixes = List.copyOf(excludedClassPrefixes);
     this.retainedSizes = retainedSizes;
   }
@@ -79,6 +124,11 @@ public final class AnalysisRequest {
     return libraryCopy;
   }
 
+  /** The groups whose verdicts are computed each with its own markers. */
+  public List<Group> groups() {
+    return groups;
+  }
+
   public List<String> excludedClassPrefixes() {
     return excludedClassPrefixes;
   }
@@ -91,10 +141,8 @@ public final class AnalysisRequest {
   public String toString() {
     return "AnalysisRequest["
         + dump
-        + ", serials "
-        + trackedSerials
-        + ", markers "
-        + markerRequests
+        + ", groups "
+        + groups
         + ", library copy "
         + Long.toHexString(libraryCopy)
         + ", excluded "
@@ -105,8 +153,8 @@ public final class AnalysisRequest {
   }
 
   /**
-   * Builds a request; by default no marker request, this copy of the library ({@link
-   * LibraryCopy#ID}), {@link #DEFAULT_EXCLUDED_CLASS_PREFIXES} excluded, sizes on.
+   * Builds a request; by default no marker request, {@link #DEFAULT_EXCLUDED_CLASS_PREFIXES}
+   * excluded, sizes on.
    */
   public static final class Builder {
     private final Path dump;
@@ -115,6 +163,7 @@ public final class AnalysisRequest {
     private long libraryCopy = LibraryCopy.ID;
     private List<String> excludedClassPrefixes = DEFAULT_EXCLUDED_CLASS_PREFIXES;
     private boolean retainedSizes = true;
+    private final List<Group> groups = new ArrayList<>();
 
     private Builder(Path dump) {
       this.dump = dump;
@@ -150,6 +199,15 @@ public final class AnalysisRequest {
       return this;
     }
 
+    /**
+     * Adds a group: {@code serials} judged with the markers of {@code markerRequest} only. A
+     * builder given groups ignores {@link #track} and {@link #markerRequest}.
+     */
+    public Builder group(long markerRequest, Set<Long> serials) {
+      groups.add(new Group(Set.of(markerRequest), serials));
+      return this;
+    }
+
     public Builder excludedClassPrefixes(List<String> prefixes) {
       excludedClassPrefixes = List.copyOf(prefixes);
       return this;
@@ -161,6 +219,9 @@ public final class AnalysisRequest {
     }
 
     public AnalysisRequest build() {
+      if (!groups.isEmpty()) {
+        return new AnalysisRequest(dump, groups, libraryCopy, excludedClassPrefixes, retainedSizes);
+      }
       return new AnalysisRequest(
           dump, trackedSerials, markerRequests, libraryCopy, excludedClassPrefixes, retainedSizes);
     }

@@ -3,22 +3,37 @@ package org.leakcheck.internal.analysis;
 import java.time.Duration;
 import java.util.Collections;
 import java.util.LinkedHashMap;
+import java.util.List;
 import java.util.Map;
 
-/** The verdicts of one analysis, by tracked serial, and what the analysis cost. */
+/**
+ * The verdicts of one analysis, by tracked serial, the test instances found retained, and what the
+ * analysis cost.
+ */
 public final class AnalysisResult {
 
   private final Map<Long, TrackedVerdict> bySerial;
   private final long objectCount;
   private final Duration readTime;
   private final Duration searchTime;
+  private final List<RetainedTestInstance> retainedTestInstances;
 
   public AnalysisResult(
       Map<Long, TrackedVerdict> bySerial,
       long objectCount,
       Duration readTime,
       Duration searchTime) {
+    this(bySerial, List.of(), objectCount, readTime, searchTime);
+  }
+
+  public AnalysisResult(
+      Map<Long, TrackedVerdict> bySerial,
+      List<RetainedTestInstance> retainedTestInstances,
+      long objectCount,
+      Duration readTime,
+      Duration searchTime) {
     this.bySerial = Collections.unmodifiableMap(new LinkedHashMap<>(bySerial));
+    this.retainedTestInstances = List.copyOf(retainedTestInstances);
     this.objectCount = objectCount;
     this.readTime = readTime;
     this.searchTime = searchTime;
@@ -27,6 +42,14 @@ public final class AnalysisResult {
   /** One verdict for each requested serial. */
   public Map<Long, TrackedVerdict> bySerial() {
     return bySerial;
+  }
+
+  /**
+   * Test instances (marked {@link HeapMarker#TEST_INSTANCE}) that a root outliving the test still
+   * reaches: warnings, each with the request id of its marker.
+   */
+  public List<RetainedTestInstance> retainedTestInstances() {
+    return retainedTestInstances;
   }
 
   /** Number of objects (instances, arrays, classes) in the dump. */
@@ -54,6 +77,9 @@ public final class AnalysisResult {
         + searchTime.toMillis()
         + " ms, "
         + bySerial.values()
+        + (retainedTestInstances.isEmpty()
+            ? ""
+            : ", retained test instances " + retainedTestInstances)
         + "]";
   }
 }

@@ -28,12 +28,17 @@ import org.leakcheck.internal.track.TrackedReference;
  * gives, for each tracked object, whether it is strongly reachable and its shortest retaining path;
  * a second search per leaked object (with that object blocked) gives its retained set.
  *
- * <p>What the test framework holds does not count: referents of {@link HeapMarker}s of kind {@link
- * HeapMarker#EXCLUDED_OBJECT} and instances and static fields of the request's excluded class
- * prefixes are never entered; the stack (frames, JNI locals, native stack, thread block) of the
- * thread of a {@link HeapMarker#CHECKING_THREAD} marker is no root (its thread object still is).
- * Roots: every HPROF root record, plus the classes of the boot, platform and application loaders
- * (never collected); classes of other loaders are reachable only through their loader.
+ * <p>What the test infrastructure holds does not count, decided by who holds it (DESIGN 3.2). A
+ * first pass marks what the infrastructure holds: everything reachable from its roots, which are
+ * the statics of infrastructure classes (name prefixes of the request), the stacks and thread
+ * objects of its threads (a thread with an infrastructure frame or of an infrastructure class, and
+ * the threads of {@link HeapMarker#CHECKING_THREAD} markers), and thread-local values whose {@code
+ * ThreadLocal} is the infrastructure's. Then, per group of the request, a breadth-first search from
+ * every other root (statics of other classes, other threads' stacks and thread objects, JNI
+ * globals; the classes of the boot loader and of the system class loader and its parents, found
+ * from the dump; any other class the first pass found alive) enters infrastructure objects too,
+ * except those the infrastructure holds, and does not enter the group's marked objects: a test
+ * instance it reaches is reported as retained, with its path.
  *
  * <p>Only the {@code TrackedReference}s and markers of the asking copy of the library count ({@link
  * AnalysisRequest#libraryCopy()}). When the dump may have lost references (an object array at
@@ -59,7 +64,6 @@ public final class HeapAnalyzer {
   static final long RETAINED_SIZE_BUDGET = 12_000_000L;
 
   private static final int UNVISITED = -1;
-  private static final int EXCLUDED = -2;
   private static final int ROOT_BASE = -3;
 
   private HeapAnalyzer() {}
@@ -81,8 +85,9 @@ public final class HeapAnalyzer {
     HprofHeap heap = HprofHeap.open(request.dump(), Set.of(TRACKED_REFERENCE, HEAP_MARKER), limits);
     long read = System.nanoTime();
     Map<Long, TrackedVerdict> verdicts;
+    Search search = new Search(heap, request);
     try {
-      verdicts = new Search(heap, request).run();
+      verdicts = search.run();
     } catch (IndexOutOfBoundsException | BufferUnderflowException e) {
       // a record pointing outside the file: the index pass checks lengths, not every value
       throw new HprofFormatException(
@@ -95,6 +100,7 @@ public final class HeapAnalyzer {
     long done = System.nanoTime();
     return new AnalysisResult(
         verdicts,
+        search.retainedTestInstances(),
         heap.objectCount(),
         Duration.ofNanos(read - start),
         Duration.ofNanos(done - read));
@@ -159,6 +165,21 @@ public final class HeapAnalyzer {
   /** A GC root of the search: its kind, object and (for HPROF roots) its record. */
   private record RootEntry(GcRoot.Kind kind, long objectId, HprofRoot record) {}
 
+  /** The markers of one group: what its search does not enter, and whose stacks are not roots. */
+  private static final class Marks {
+    final BitSet blocked = new BitSet();
+    final List<Integer> testInstances = new ArrayList<>();
+    final Set<Integer> checkingSerials = new HashSet<>();
+    final BitSet checkingThreads = new BitSet();
+
+    void addAll(Marks other) {
+      blocked.or(other.blocked);
+      testInstances.addAll(other.testInstances);
+      checkingSerials.addAll(other.checkingSerials);
+      checkingThreads.or(other.checkingThreads);
+    }
+  }
+
   private static final class Search {
     private final HprofHeap heap;
     private final AnalysisRequest request;
@@ -167,8 +188,25 @@ public final class HeapAnalyzer {
     private int[] parent;
     private int[] queue;
     private List<RootEntry> roots;
-    private final BitSet excludedObjects = new BitSet();
-    private final Set<Integer> excludedThreads = new HashSet<>();
+    private Marks marks;
+    private final Map<Long, Marks> marksByRequest = new HashMap<>();
+    private final Marks allMarks = new Marks();
+
+    /** Thread serials of the infrastructure's threads: an infrastructure frame or thread class. */
+    private final Set<Integer> infraThreadSerials = new HashSet<>();
+
+    private final BitSet infraThreadObjects = new BitSet();
+
+    /**
+     * What the infrastructure holds: reached from its roots (see {@link #ownedByInfrastructure}).
+     */
+    private long[] owned;
+
+    /** Objects an infrastructure object or static refers to directly. */
+    private long[] heldByInfrastructure;
+
+    private final List<RetainedTestInstance> retainedTestInstances = new ArrayList<>();
+    private int sizeSearches;
 
     Search(HprofHeap heap, AnalysisRequest request) {
       this.heap = heap;
@@ -180,16 +218,44 @@ public final class HeapAnalyzer {
     Map<Long, TrackedVerdict> run() {
       Map<Long, Long> referents = trackedReferents();
       readMarkers();
-      roots = roots();
+      findInfrastructureThreads();
       parent = new int[n];
       queue = new int[n];
-      Arrays.fill(parent, UNVISITED);
-      excludedObjects.stream().forEach(i -> parent[i] = EXCLUDED);
-      searchFromRoots(targets(referents));
-
+      ownedByInfrastructure();
       Map<Long, TrackedVerdict> verdicts = new LinkedHashMap<>();
-      int sizeSearches = 0;
-      for (long serial : request.trackedSerials()) {
+      for (AnalysisRequest.Group group : request.groups()) {
+        marks = new Marks();
+        for (long r : group.markerRequests()) {
+          Marks m = marksByRequest.get(r);
+          if (m != null) {
+            marks.addAll(m);
+          }
+        }
+        search(group, referents, verdicts);
+      }
+      return verdicts;
+    }
+
+    private void search(
+        AnalysisRequest.Group group,
+        Map<Long, Long> referents,
+        Map<Long, TrackedVerdict> verdicts) {
+      roots = roots();
+      Arrays.fill(parent, UNVISITED);
+      BitSet targets = new BitSet(n);
+      for (long serial : group.serials()) {
+        long referent = referents.getOrDefault(serial, 0L);
+        int index = referent == 0 ? -1 : heap.indexOf(referent);
+        if (index >= 0 && !marks.blocked.get(index)) {
+          targets.set(index);
+        }
+      }
+      for (int instance : marks.testInstances) {
+        targets.set(instance);
+      }
+      searchFromRoots(targets);
+
+      for (long serial : group.serials()) {
         long referent = referents.getOrDefault(serial, 0L);
         int index = referent == 0 ? -1 : heap.indexOf(referent);
         if (index < 0) {
@@ -198,7 +264,7 @@ public final class HeapAnalyzer {
           continue;
         }
         String className = graph.className(index);
-        if (parent[index] == UNVISITED || parent[index] == EXCLUDED) {
+        if (parent[index] == UNVISITED || marks.blocked.get(index)) {
           verdicts.put(
               serial,
               new TrackedVerdict(
@@ -220,7 +286,22 @@ public final class HeapAnalyzer {
             new TrackedVerdict(
                 serial, Verdict.STRONGLY_REACHABLE, className, referent, path, bytes, objects));
       }
-      return verdicts;
+      for (long r : group.markerRequests()) {
+        Marks m = marksByRequest.get(r);
+        if (m == null) {
+          continue;
+        }
+        for (int instance : m.testInstances) {
+          if (parent[instance] != UNVISITED) {
+            retainedTestInstances.add(
+                new RetainedTestInstance(r, graph.className(instance), path(instance)));
+          }
+        }
+      }
+    }
+
+    List<RetainedTestInstance> retainedTestInstances() {
+      return retainedTestInstances;
     }
 
     /** Serial -> referent id of the requested {@code TrackedReference}s. */
@@ -256,7 +337,12 @@ public final class HeapAnalyzer {
     }
 
     private void readMarkers() {
-      Set<Long> checkingThreads = new HashSet<>();
+      Map<Long, Integer> threadSerials = new HashMap<>();
+      for (HprofRoot root : heap.roots()) {
+        if (root.tag() == HprofHeap.ROOT_THREAD_OBJECT) {
+          threadSerials.put(root.objectId(), root.threadSerial());
+        }
+      }
       for (long id : heap.instancesOf(HEAP_MARKER)) {
         int index = heap.indexOf(id);
         ClassInfo c = heap.classOf(index);
@@ -267,43 +353,185 @@ public final class HeapAnalyzer {
         if (kind == null || requestId == null || referent == null || !ofThisCopy(index, copy)) {
           continue;
         }
-        if (!request.markerRequests().contains(heap.fieldValue(index, requestId))) {
+        long r = heap.fieldValue(index, requestId);
+        if (!request.markerRequests().contains(r)) {
           continue;
         }
         long target = heap.fieldValue(index, referent);
-        if (target == 0) {
+        int t = target == 0 ? -1 : heap.indexOf(target);
+        if (t < 0) {
           continue;
         }
+        Marks m = marksByRequest.computeIfAbsent(r, k -> new Marks());
         long k = heap.fieldValue(index, kind);
-        if (k == HeapMarker.EXCLUDED_OBJECT) {
-          int t = heap.indexOf(target);
-          if (t >= 0) {
-            excludedObjects.set(t);
+        if (k == HeapMarker.EXCLUDED_OBJECT || k == HeapMarker.TEST_INSTANCE) {
+          m.blocked.set(t);
+          if (k == HeapMarker.TEST_INSTANCE && !m.testInstances.contains(t)) {
+            m.testInstances.add(t);
           }
         } else if (k == HeapMarker.CHECKING_THREAD) {
-          checkingThreads.add(target);
+          m.checkingThreads.set(t);
+          Integer serial = threadSerials.get(target);
+          if (serial != null) {
+            m.checkingSerials.add(serial);
+          }
         }
       }
+      marksByRequest.values().forEach(allMarks::addAll);
+    }
+
+    /**
+     * The threads the infrastructure runs: a thread whose stack has an infrastructure frame (the
+     * build tool's main thread waiting for JUnit's pool: its JDK frames hold JUnit's tasks too), or
+     * whose thread object is of an infrastructure class (an idle worker of JUnit's pool, whose only
+     * frames are the JDK's).
+     */
+    private void findInfrastructureThreads() {
+      List<String> prefixes = request.excludedClassPrefixes();
       for (HprofRoot root : heap.roots()) {
-        if (root.tag() == HprofHeap.ROOT_THREAD_OBJECT
-            && checkingThreads.contains(root.objectId())) {
-          excludedThreads.add(root.threadSerial());
+        if (root.tag() != HprofHeap.ROOT_THREAD_OBJECT) {
+          continue;
+        }
+        int index = heap.indexOf(root.objectId());
+        boolean infra = index >= 0 && graph.isInfrastructure(index);
+        if (!infra) {
+          for (StackFrameInfo frame : heap.stackTrace(root.stackTraceSerial())) {
+            if (HeapGraph.isInfrastructure(frame.className(), prefixes)) {
+              infra = true;
+              break;
+            }
+          }
+        }
+        if (infra) {
+          infraThreadSerials.add(root.threadSerial());
+          if (index >= 0) {
+            infraThreadObjects.set(index);
+          }
         }
       }
     }
 
-    /** The roots in the order the search takes them: on equal distance, the first one wins. */
+    private static boolean isThreadStack(GcRoot.Kind kind) {
+      return kind == GcRoot.Kind.JAVA_FRAME
+          || kind == GcRoot.Kind.JNI_LOCAL
+          || kind == GcRoot.Kind.NATIVE_STACK
+          || kind == GcRoot.Kind.THREAD_BLOCK;
+    }
+
+    // ------------------------------------------------------------ what the infrastructure holds
+
+    /**
+     * First pass: everything reachable from the infrastructure's roots, into {@link #owned}. Its
+     * roots: the infrastructure classes (their statics), the stacks and thread objects of its
+     * threads and of the checking threads. It does not follow static fields of other classes
+     * (whoever reaches a class does not own what its statics hold), does not enter the marked
+     * objects of any group (test instances, exceptions), nor the thread objects of other threads,
+     * and follows a thread-local value only when its {@code ThreadLocal} is the infrastructure's
+     * (an instance of its class, or referred to by one of its objects or statics).
+     */
+    private void ownedByInfrastructure() {
+      owned = new long[(n + 63) >>> 6];
+      heldByInfrastructure = new long[(n + 63) >>> 6];
+      InfraVisitor visitor = new InfraVisitor();
+      for (ClassInfo c : heap.classes()) {
+        if (graph.isInfrastructure(c)) {
+          visitor.enqueue(heap.indexOf(c.id()));
+        }
+      }
+      for (HprofRoot root : heap.roots()) {
+        GcRoot.Kind kind = kindOf(root.tag());
+        boolean infraThread =
+            infraThreadSerials.contains(root.threadSerial())
+                || allMarks.checkingSerials.contains(root.threadSerial());
+        if ((isThreadStack(kind) || kind == GcRoot.Kind.THREAD_OBJECT) && infraThread) {
+          visitor.enqueue(heap.indexOf(root.objectId()));
+        }
+      }
+      List<Integer> deferred = new ArrayList<>();
+      int head = 0;
+      while (true) {
+        for (; head < visitor.tail; head++) {
+          int u = queue[head];
+          if (graph.isThread(u) && !isInfrastructureThread(u, allMarks)) {
+            continue;
+          }
+          if (graph.threadLocalKey(u) != 0 && !ownedThreadLocal(u)) {
+            deferred.add(u);
+            continue;
+          }
+          expandOwned(u, visitor);
+        }
+        // A thread-local's key may be found owned after its entry was reached.
+        boolean more = false;
+        for (int i = deferred.size() - 1; i >= 0; i--) {
+          int entry = deferred.get(i);
+          if (ownedThreadLocal(entry)) {
+            deferred.remove(i);
+            expandOwned(entry, visitor);
+            more = true;
+          }
+        }
+        if (!more) {
+          return;
+        }
+      }
+    }
+
+    private void expandOwned(int u, InfraVisitor visitor) {
+      visitor.direct = graph.isInfrastructure(u);
+      graph.forEachEdge(u, visitor, false);
+    }
+
+    private final class InfraVisitor implements HeapGraph.EdgeVisitor {
+      int tail;
+      boolean direct;
+
+      void enqueue(int index) {
+        if (index >= 0 && !get(owned, index) && !allMarks.blocked.get(index)) {
+          set(owned, index);
+          queue[tail++] = index;
+        }
+      }
+
+      @Override
+      public void edge(long target, EdgeKind kind, String name, String declaringClass, int index) {
+        int t = heap.indexOf(target);
+        if (t >= 0) {
+          if (direct) {
+            set(heldByInfrastructure, t);
+          }
+          enqueue(t);
+        }
+      }
+    }
+
+    /** Whether a thread-local entry's {@code ThreadLocal} belongs to the infrastructure. */
+    private boolean ownedThreadLocal(int entry) {
+      long key = graph.threadLocalKey(entry);
+      int k = key == 0 ? -1 : heap.indexOf(key);
+      return k >= 0 && (graph.isInfrastructure(k) || get(heldByInfrastructure, k));
+    }
+
+    private boolean isInfrastructureThread(int thread, Marks m) {
+      return infraThreadObjects.get(thread)
+          || m.checkingThreads.get(thread)
+          || graph.isInfrastructure(thread);
+    }
+
+    /** An infrastructure object the infrastructure holds: never entered from a user root. */
+    private boolean ownedInfrastructure(int index) {
+      return get(owned, index) && graph.isInfrastructure(index) && !graph.isThread(index);
+    }
+
+    /** The user roots in the order the search takes them: on equal distance, the first one wins. */
     private List<RootEntry> roots() {
       List<RootEntry> list = new ArrayList<>();
       Set<Long> sticky = new HashSet<>();
       for (HprofRoot root : heap.roots()) {
         GcRoot.Kind kind = kindOf(root.tag());
-        boolean threadStack =
-            kind == GcRoot.Kind.JAVA_FRAME
-                || kind == GcRoot.Kind.JNI_LOCAL
-                || kind == GcRoot.Kind.NATIVE_STACK
-                || kind == GcRoot.Kind.THREAD_BLOCK;
-        if (threadStack && excludedThreads.contains(root.threadSerial())) {
+        if (isThreadStack(kind)
+            && (infraThreadSerials.contains(root.threadSerial())
+                || marks.checkingSerials.contains(root.threadSerial()))) {
           continue;
         }
         if (kind == GcRoot.Kind.SYSTEM_CLASS) {
@@ -312,7 +540,13 @@ public final class HeapAnalyzer {
         list.add(new RootEntry(kind, root.objectId(), root));
       }
       for (ClassInfo c : heap.classes()) {
-        if (!sticky.contains(c.id()) && graph.isPermanentClass(c)) {
+        if (sticky.contains(c.id()) || graph.isInfrastructure(c)) {
+          continue;
+        }
+        // A user class is alive as long as anything holds it, whoever holds its loader (Surefire's
+        // isolated class loader holds the test classes): its statics are roots then.
+        int index = heap.indexOf(c.id());
+        if (graph.isPermanentClass(c) || (index >= 0 && get(owned, index))) {
           list.add(new RootEntry(GcRoot.Kind.CLASS, c.id(), null));
         }
       }
@@ -368,120 +602,149 @@ public final class HeapAnalyzer {
       }
     }
 
-    // ------------------------------------------------------------ reachability
-
-    /** The indices of the tracked objects present in the dump (and not excluded themselves). */
-    private BitSet targets(Map<Long, Long> referents) {
-      BitSet targets = new BitSet(n);
-      for (long referent : referents.values()) {
-        int index = referent == 0 ? -1 : heap.indexOf(referent);
-        if (index >= 0 && parent[index] != EXCLUDED) {
-          targets.set(index);
-        }
-      }
-      return targets;
-    }
+    // ------------------------------------------------------------ reachability from user roots
 
     /**
-     * Breadth-first search from all roots; fills {@code parent}. Stops once every target has been
-     * reached: breadth-first order has already given each its shortest path, and the rest of the
-     * heap cannot change a verdict (a target never reached needs the whole search).
+     * The rules of the search from user roots, for both the paths and the retained sizes: a group's
+     * marked objects are reached but not entered; an infrastructure object the infrastructure holds
+     * is not entered; from an infrastructure object that it does not hold (a {@code Named} in a
+     * user's list) only what the infrastructure does not hold is followed; a thread of the
+     * infrastructure contributes only its thread-locals; a thread-local entry whose {@code
+     * ThreadLocal} is the infrastructure's is not entered.
      */
-    private void searchFromRoots(BitSet targets) {
-      int remaining = targets.cardinality();
-      int tail = 0;
-      for (int r = 0; r < roots.size(); r++) {
-        int index = heap.indexOf(roots.get(r).objectId());
-        if (index >= 0 && parent[index] == UNVISITED) {
-          parent[index] = ROOT_BASE - r;
-          queue[tail++] = index;
-        }
-      }
-      ParentVisitor visitor = new ParentVisitor();
-      visitor.tail = tail;
-      for (int head = 0; head < visitor.tail && remaining > 0; head++) {
-        int u = queue[head];
-        visitor.from = u;
-        if (!graph.forEachEdge(u, visitor)) {
-          parent[u] = EXCLUDED;
-        } else if (targets.get(u)) {
-          remaining--;
-        }
-      }
-    }
-
-    private final class ParentVisitor implements HeapGraph.EdgeVisitor {
+    private abstract class UserVisitor implements HeapGraph.EdgeVisitor {
       int from;
       int tail;
+      private boolean fromInfrastructure;
+      private boolean threadLocalsOnly;
+
+      /** Whether {@code t} is new; marks it reached from {@link #from}. */
+      abstract boolean reach(int t);
+
+      /** Expands {@code u}. */
+      void expand(int u) {
+        if (marks.blocked.get(u)) {
+          return;
+        }
+        if (graph.threadLocalKey(u) != 0 && ownedThreadLocal(u)) {
+          return;
+        }
+        from = u;
+        threadLocalsOnly = graph.isThread(u) && isInfrastructureThread(u, marks);
+        // a thread's own thread-local map is the thread's, whatever the thread's class
+        fromInfrastructure = !threadLocalsOnly && graph.isInfrastructure(u);
+        graph.forEachEdge(u, this);
+      }
 
       @Override
       public void edge(long target, EdgeKind kind, String name, String declaringClass, int index) {
+        if (threadLocalsOnly
+            && !(kind == EdgeKind.FIELD
+                && ("threadLocals".equals(name) || "inheritableThreadLocals".equals(name))
+                && "java.lang.Thread".equals(declaringClass))) {
+          return;
+        }
         int t = heap.indexOf(target);
-        if (t >= 0 && parent[t] == UNVISITED) {
-          parent[t] = from;
+        if (t < 0 || (fromInfrastructure && get(owned, t)) || ownedInfrastructure(t)) {
+          return;
+        }
+        if (reach(t) && !marks.blocked.get(t)) {
           queue[tail++] = t;
         }
+      }
+    }
+
+    /**
+     * Breadth-first search from the user roots; fills {@code parent}. Stops once every target has
+     * been reached: breadth-first order has already given each its shortest path, and the rest of
+     * the heap cannot change a verdict (a target never reached needs the whole search).
+     */
+    private void searchFromRoots(BitSet targets) {
+      int[] remaining = {targets.cardinality()};
+      UserVisitor visitor =
+          new UserVisitor() {
+            @Override
+            boolean reach(int t) {
+              if (parent[t] != UNVISITED) {
+                return false;
+              }
+              parent[t] = from;
+              if (targets.get(t)) {
+                remaining[0]--;
+              }
+              return true;
+            }
+          };
+      for (int r = 0; r < roots.size(); r++) {
+        int index = heap.indexOf(roots.get(r).objectId());
+        if (index >= 0 && parent[index] == UNVISITED && !ownedInfrastructure(index)) {
+          parent[index] = ROOT_BASE - r;
+          if (targets.get(index)) {
+            remaining[0]--;
+          }
+          if (!marks.blocked.get(index)) {
+            queue[visitor.tail++] = index;
+          }
+        }
+      }
+      for (int head = 0; head < visitor.tail && remaining[0] > 0; head++) {
+        visitor.expand(queue[head]);
       }
     }
 
     // ------------------------------------------------------------ retained size
 
     /**
-     * {bytes, objects} retained by {@code leaked}: reachable from it, but not from the roots once
-     * it is blocked. Framework objects are neither entered nor counted.
+     * {bytes, objects} retained by {@code leaked}: reachable from it, but not from the user roots
+     * once it is blocked (by the same rules as the search). Infrastructure objects are not counted.
      */
     private long[] retained(int leaked) {
       long[] seen = new long[(n + 63) >>> 6];
       set(seen, leaked);
       // 1. what stays reachable without the leaked object
-      int tail = 0;
+      UserVisitor marker = new MarkVisitor(seen);
       for (RootEntry root : roots) {
         int index = heap.indexOf(root.objectId());
-        if (index >= 0 && !get(seen, index) && parent[index] != EXCLUDED) {
+        if (index >= 0 && !get(seen, index) && !ownedInfrastructure(index)) {
           set(seen, index);
-          queue[tail++] = index;
+          queue[marker.tail++] = index;
         }
       }
-      MarkVisitor marker = new MarkVisitor(seen, true);
-      marker.tail = tail;
       for (int head = 0; head < marker.tail; head++) {
-        graph.forEachEdge(queue[head], marker);
+        marker.expand(queue[head]);
       }
       // 2. what the leaked object reaches beyond that
       long bytes = 0;
       long objects = 0;
-      MarkVisitor counter = new MarkVisitor(seen, false);
+      UserVisitor counter = new MarkVisitor(seen);
       queue[0] = leaked;
       counter.tail = 1;
       for (int head = 0; head < counter.tail; head++) {
         int u = queue[head];
-        if (u != leaked && graph.isExcluded(u)) {
+        if (u != leaked && graph.isInfrastructure(u)) {
           continue;
         }
         bytes += graph.shallowSize(u);
         objects++;
-        graph.forEachEdge(u, counter);
+        counter.expand(u);
       }
       return new long[] {bytes, objects};
     }
 
-    private final class MarkVisitor implements HeapGraph.EdgeVisitor {
+    private final class MarkVisitor extends UserVisitor {
       private final long[] seen;
-      private final boolean skipExcluded;
-      int tail;
 
-      MarkVisitor(long[] seen, boolean skipExcluded) {
+      MarkVisitor(long[] seen) {
         this.seen = seen;
-        this.skipExcluded = skipExcluded;
       }
 
       @Override
-      public void edge(long target, EdgeKind kind, String name, String declaringClass, int index) {
-        int t = heap.indexOf(target);
-        if (t >= 0 && !get(seen, t) && !(skipExcluded && parent[t] == EXCLUDED)) {
-          set(seen, t);
-          queue[tail++] = t;
+      boolean reach(int t) {
+        if (get(seen, t)) {
+          return false;
         }
+        set(seen, t);
+        return true;
       }
     }
 

@@ -3,6 +3,7 @@ package org.leakcheck.internal.analysis;
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -19,8 +20,10 @@ import org.leakcheck.internal.heap.StaticField;
  *
  * <p>Strong edges: instance fields of object type (whole hierarchy) except {@code referent} and
  * {@code discovered} of {@code java.lang.ref.Reference}; object array elements; a class's static
- * fields (none for framework classes), loader, super class, signers and protection domain; an
- * object's class; a class loader's defined classes (a live loader keeps its classes).
+ * fields, loader, super class, signers and protection domain; an object's class; a class loader's
+ * defined classes (a live loader keeps its classes). Which of them a search follows is the search's
+ * business ({@link HeapAnalyzer}); this class says what an object is: infrastructure (its class
+ * name starts with one of the framework prefixes), a thread, a thread-local entry.
  */
 final class HeapGraph {
 
@@ -57,13 +60,16 @@ final class HeapGraph {
   private final int idSize;
   private final boolean compressedReferences;
   private final FieldInfo[][] strongFields;
-  private final boolean[] excludedClass;
+  private final boolean[] infraClass;
+  private final boolean[] threadClass;
+  private final boolean[] threadLocalEntryClass;
+  private final Set<Long> permanentLoaders;
   private final boolean[] loaderClass;
   private final boolean[] referenceClass;
   private final long[] instanceSize;
   private final Map<Long, long[]> definedClasses = new HashMap<>();
 
-  HeapGraph(HprofHeap heap, List<String> excludedPrefixes) {
+  HeapGraph(HprofHeap heap, List<String> infraPrefixes) {
     this.heap = heap;
     this.idSize = heap.idSize();
     // Compressed references put the heap below 32 GiB; ids are addresses.
@@ -71,7 +77,9 @@ final class HeapGraph {
     List<ClassInfo> classes = heap.classes();
     int n = classes.size();
     strongFields = new FieldInfo[n][];
-    excludedClass = new boolean[n];
+    infraClass = new boolean[n];
+    threadClass = new boolean[n];
+    threadLocalEntryClass = new boolean[n];
     loaderClass = new boolean[n];
     referenceClass = new boolean[n];
     instanceSize = new long[n];
@@ -81,15 +89,9 @@ final class HeapGraph {
       boolean isReference = c.isSubclassOf(REFERENCE);
       referenceClass[o] = isReference;
       loaderClass[o] = c.isSubclassOf("java.lang.ClassLoader");
-      // A thread is a GC root whatever its class (JUnit's parallel executor runs tests on its own
-      // Thread subclass): its thread-locals count, so framework threads are not excluded.
-      boolean isThread = c.isSubclassOf("java.lang.Thread");
-      for (String prefix : excludedPrefixes) {
-        if (!isThread && c.name().startsWith(prefix)) {
-          excludedClass[o] = true;
-          break;
-        }
-      }
+      threadClass[o] = c.isSubclassOf("java.lang.Thread");
+      threadLocalEntryClass[o] = c.name().equals(THREAD_LOCAL_ENTRY);
+      infraClass[o] = isInfrastructure(c.name(), infraPrefixes);
       List<FieldInfo> strong = new ArrayList<>();
       long bytes = 0;
       for (FieldInfo f : c.fields()) {
@@ -113,6 +115,68 @@ final class HeapGraph {
     defined.forEach(
         (loader, list) ->
             definedClasses.put(loader, list.stream().mapToLong(Long::longValue).toArray()));
+    permanentLoaders = permanentLoaders();
+  }
+
+  static final String THREAD_LOCAL_ENTRY = "java.lang.ThreadLocal$ThreadLocalMap$Entry";
+
+  /** Whether a class name (or a frame's class) belongs to the test infrastructure. */
+  static boolean isInfrastructure(String className, List<String> prefixes) {
+    if (className == null) {
+      return false;
+    }
+    for (String prefix : prefixes) {
+      if (className.startsWith(prefix)) {
+        return true;
+      }
+    }
+    return false;
+  }
+
+  /**
+   * The loaders that are never collected, read from the dump: the system class loader ({@code
+   * ClassLoader.scl}) and its parents, and {@code jdk.internal.loader.ClassLoaders}' app and
+   * platform loaders. Only when the dump has none of them (another JVM's layout), the JDK's loader
+   * class names decide.
+   */
+  private Set<Long> permanentLoaders() {
+    Set<Long> loaders = new HashSet<>();
+    for (ClassInfo c : heap.classesNamed("java.lang.ClassLoader")) {
+      if (c.loaderId() == 0) {
+        addWithParents(loaders, staticValue(c, "scl"));
+      }
+    }
+    for (ClassInfo c : heap.classesNamed("jdk.internal.loader.ClassLoaders")) {
+      if (c.loaderId() == 0) {
+        addWithParents(loaders, staticValue(c, "APP_LOADER"));
+        addWithParents(loaders, staticValue(c, "PLATFORM_LOADER"));
+      }
+    }
+    return loaders;
+  }
+
+  private static long staticValue(ClassInfo c, String name) {
+    for (StaticField s : c.statics()) {
+      if (s.isReference() && s.name().equals(name)) {
+        return s.value();
+      }
+    }
+    return 0;
+  }
+
+  private void addWithParents(Set<Long> loaders, long loader) {
+    for (int depth = 0; loader != 0 && depth < 32 && loaders.add(loader); depth++) {
+      int index = heap.indexOf(loader);
+      if (index < 0 || heap.objectKind(index) != HprofHeap.INSTANCE_DUMP) {
+        return;
+      }
+      ClassInfo type = heap.classOf(index);
+      FieldInfo parent = type == null ? null : type.field("parent", "java.lang.ClassLoader");
+      if (parent == null || !parent.isReference()) {
+        return;
+      }
+      loader = heap.fieldValue(index, parent);
+    }
   }
 
   HprofHeap heap() {
@@ -123,10 +187,16 @@ final class HeapGraph {
     return compressedReferences;
   }
 
-  /** Whether a class is never collected: defined by the boot, platform or application loader. */
+  /**
+   * Whether a class is never collected: defined by the boot loader, the system class loader or its
+   * parents (found from the dump, see {@link #permanentLoaders()}).
+   */
   boolean isPermanentClass(ClassInfo c) {
     if (c.loaderId() == 0) {
       return true;
+    }
+    if (!permanentLoaders.isEmpty()) {
+      return permanentLoaders.contains(c.loaderId());
     }
     int loader = heap.indexOf(c.loaderId());
     if (loader < 0 || heap.objectKind(loader) != HprofHeap.INSTANCE_DUMP) {
@@ -136,22 +206,57 @@ final class HeapGraph {
     return loaderType != null && NEVER_COLLECTED_LOADERS.contains(loaderType.name());
   }
 
-  /** Whether the object is an instance or array of a test-framework class (never entered). */
-  boolean isExcluded(int index) {
-    int kind = heap.objectKind(index);
-    if (kind == HprofHeap.INSTANCE_DUMP || kind == HprofHeap.OBJECT_ARRAY_DUMP) {
-      ClassInfo c = heap.classById(heap.instanceClassId(index));
-      return c != null && excludedClass[c.ordinal()];
+  /**
+   * Whether the object belongs to the test infrastructure: an instance or array of an
+   * infrastructure class, or such a class itself.
+   */
+  boolean isInfrastructure(int index) {
+    ClassInfo c = heap.classOf(index);
+    return c != null && infraClass[c.ordinal()];
+  }
+
+  /** Whether the class is an infrastructure class. */
+  boolean isInfrastructure(ClassInfo c) {
+    return infraClass[c.ordinal()];
+  }
+
+  /** Whether the object is an instance of {@code java.lang.Thread} or a subclass. */
+  boolean isThread(int index) {
+    if (heap.objectKind(index) != HprofHeap.INSTANCE_DUMP) {
+      return false;
     }
-    return false;
+    ClassInfo c = heap.classById(heap.instanceClassId(index));
+    return c != null && threadClass[c.ordinal()];
+  }
+
+  /**
+   * The {@code ThreadLocal} key of a {@code ThreadLocalMap} entry (its weak referent), 0 for any
+   * other object or a cleared entry.
+   */
+  long threadLocalKey(int index) {
+    if (heap.objectKind(index) != HprofHeap.INSTANCE_DUMP) {
+      return 0;
+    }
+    ClassInfo c = heap.classById(heap.instanceClassId(index));
+    if (c == null || !threadLocalEntryClass[c.ordinal()]) {
+      return 0;
+    }
+    FieldInfo referent = c.field("referent", REFERENCE);
+    return referent == null ? 0 : heap.fieldValue(index, referent);
+  }
+
+  /** Calls the visitor for each strong reference of the object, in a fixed order. */
+  boolean forEachEdge(int index, EdgeVisitor visitor) {
+    return forEachEdge(index, visitor, true);
   }
 
   /**
    * Calls the visitor for each strong reference of the object, in a fixed order.
    *
-   * @return false, without visiting anything, if the object is of a test-framework class
+   * @param userStatics whether static fields of classes that are not infrastructure are edges
+   * @return true
    */
-  boolean forEachEdge(int index, EdgeVisitor visitor) {
+  boolean forEachEdge(int index, EdgeVisitor visitor, boolean userStatics) {
     int kind = heap.objectKind(index);
     switch (kind) {
       case HprofHeap.INSTANCE_DUMP:
@@ -162,9 +267,6 @@ final class HeapGraph {
             return true;
           }
           int o = c.ordinal();
-          if (excludedClass[o]) {
-            return false;
-          }
           long values = heap.instanceValuesPosition(index);
           for (FieldInfo f : strongFields[o]) {
             long target = heap.readId(values + f.offset());
@@ -186,10 +288,6 @@ final class HeapGraph {
       case HprofHeap.OBJECT_ARRAY_DUMP:
         {
           long classId = heap.instanceClassId(index);
-          ClassInfo c = heap.classById(classId);
-          if (c != null && excludedClass[c.ordinal()]) {
-            return false;
-          }
           int length = heap.arrayLength(index);
           long elements = heap.objectArrayElementsPosition(index);
           for (int i = 0; i < length; i++) {
@@ -209,7 +307,7 @@ final class HeapGraph {
           if (c == null) {
             return true;
           }
-          if (!excludedClass[c.ordinal()]) {
+          if (userStatics || infraClass[c.ordinal()]) {
             for (StaticField s : c.statics()) {
               if (s.isReference() && s.value() != 0) {
                 visitor.edge(s.value(), EdgeKind.STATIC_FIELD, s.name(), c.name(), -1);

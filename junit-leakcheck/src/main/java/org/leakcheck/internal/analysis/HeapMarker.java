@@ -4,8 +4,8 @@ import java.lang.ref.WeakReference;
 import org.leakcheck.internal.track.LibraryCopy;
 
 /**
- * Marks an object in the heap so that the analysis of a heap dump can find it: the test instance,
- * the exception the test threw, or the thread that runs the check.
+ * Marks an object in the heap so that the analysis of a heap dump can find it: a test instance, the
+ * exception the test threw, or the thread that runs the check.
  *
  * <p>Weak on purpose: a marker never keeps its object alive. The analysis reads the class name,
  * {@code kind}, {@code request} and {@code libraryCopy} fields back from the dump: keep them
@@ -26,6 +26,13 @@ public final class HeapMarker extends WeakReference<Object> {
    * still count.
    */
   public static final int CHECKING_THREAD = 2;
+
+  /**
+   * The referent is a test instance of the test being checked: like {@link #EXCLUDED_OBJECT}, paths
+   * through it do not count, but when a root that outlives the test reaches it (a listener
+   * registered with {@code this}), the analysis reports the instance with its path.
+   */
+  public static final int TEST_INSTANCE = 3;
 
   private final int kind;
   private final long request;

@@ -32,13 +32,16 @@ final class Wire {
   static void writeRequest(DataOutputStream out, AnalysisRequest request) throws IOException {
     header(out);
     writeString(out, request.dump().toAbsolutePath().toString());
-    out.writeInt(request.trackedSerials().size());
-    for (long serial : request.trackedSerials()) {
-      out.writeLong(serial);
-    }
-    out.writeInt(request.markerRequests().size());
-    for (long marker : request.markerRequests()) {
-      out.writeLong(marker);
+    out.writeInt(request.groups().size());
+    for (AnalysisRequest.Group group : request.groups()) {
+      out.writeInt(group.markerRequests().size());
+      for (long marker : group.markerRequests()) {
+        out.writeLong(marker);
+      }
+      out.writeInt(group.serials().size());
+      for (long serial : group.serials()) {
+        out.writeLong(serial);
+      }
     }
     out.writeLong(request.libraryCopy());
     out.writeInt(request.excludedClassPrefixes().size());
@@ -51,20 +54,24 @@ final class Wire {
   static AnalysisRequest readRequest(DataInputStream in) throws IOException {
     checkHeader(in);
     Path dump = Path.of(readString(in));
-    Set<Long> serials = new LinkedHashSet<>();
-    for (int i = in.readInt(); i > 0; i--) {
-      serials.add(in.readLong());
-    }
-    Set<Long> markers = new LinkedHashSet<>();
-    for (int i = in.readInt(); i > 0; i--) {
-      markers.add(in.readLong());
+    List<AnalysisRequest.Group> groups = new ArrayList<>();
+    for (int g = in.readInt(); g > 0; g--) {
+      Set<Long> markers = new LinkedHashSet<>();
+      for (int i = in.readInt(); i > 0; i--) {
+        markers.add(in.readLong());
+      }
+      Set<Long> serials = new LinkedHashSet<>();
+      for (int i = in.readInt(); i > 0; i--) {
+        serials.add(in.readLong());
+      }
+      groups.add(new AnalysisRequest.Group(markers, serials));
     }
     long libraryCopy = in.readLong();
     List<String> prefixes = new ArrayList<>();
     for (int i = in.readInt(); i > 0; i--) {
       prefixes.add(readString(in));
     }
-    return new AnalysisRequest(dump, serials, markers, libraryCopy, prefixes, in.readBoolean());
+    return new AnalysisRequest(dump, groups, libraryCopy, prefixes, in.readBoolean());
   }
 
   static void writeFailure(DataOutputStream out, byte status, String message) throws IOException {
@@ -92,6 +99,12 @@ final class Wire {
       if (v.path().isPresent()) {
         writePath(out, v.path().get());
       }
+    }
+    out.writeInt(result.retainedTestInstances().size());
+    for (RetainedTestInstance r : result.retainedTestInstances()) {
+      out.writeLong(r.markerRequest());
+      writeString(out, r.className());
+      writePath(out, r.path());
     }
   }
 
@@ -123,7 +136,11 @@ final class Wire {
               ? TrackedVerdict.undecided(serial, className, objectId, undecidedReason)
               : new TrackedVerdict(serial, verdict, className, objectId, path, bytes, count));
     }
-    return new Answer(new AnalysisResult(verdicts, objects, read, search), OK, null);
+    List<RetainedTestInstance> instances = new ArrayList<>();
+    for (int i = in.readInt(); i > 0; i--) {
+      instances.add(new RetainedTestInstance(in.readLong(), readString(in), readPath(in)));
+    }
+    return new Answer(new AnalysisResult(verdicts, instances, objects, read, search), OK, null);
   }
 
   private static void writePath(DataOutputStream out, RetainingPath path) throws IOException {

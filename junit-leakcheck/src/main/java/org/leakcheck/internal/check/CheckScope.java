@@ -15,8 +15,16 @@ public interface CheckScope {
 
   Configuration settings();
 
-  /** Objects whose references do not count; asked at check time. */
+  /** Objects whose references do not count (the exception the test threw); asked at check time. */
   List<Object> excluded();
+
+  /**
+   * The test's instances: their references do not count, but one still held by a root that outlives
+   * the test is reported; asked at check time, and by {@code track} (which refuses them).
+   */
+  default List<Object> testInstances() {
+    return List.of();
+  }
 
   String testClass();
 
@@ -42,6 +50,7 @@ public interface CheckScope {
             tracker.drain(),
             settings,
             scope.excluded(),
+            scope.testInstances(),
             List.of(Thread.currentThread()),
             scope.testClass(),
             scope.testName(),

@@ -51,9 +51,10 @@ public final class Checker {
     private final Optional<Path> keptDump;
     private final String moment;
     private final List<String> survivedWithoutLeaking;
+    private final List<org.leakcheck.RetainingPath> retainedTestInstances;
 
     Result(List<LeakedObject> leaks, int trackedCount, Optional<Path> keptDump, String moment) {
-      this(leaks, trackedCount, keptDump, moment, List.of());
+      this(leaks, trackedCount, keptDump, moment, List.of(), List.of());
     }
 
     Result(
@@ -61,12 +62,23 @@ public final class Checker {
         int trackedCount,
         Optional<Path> keptDump,
         String moment,
-        List<String> survivedWithoutLeaking) {
+        List<String> survivedWithoutLeaking,
+        List<org.leakcheck.RetainingPath> retainedTestInstances) {
       this.leaks = leaks;
       this.trackedCount = trackedCount;
       this.keptDump = keptDump;
       this.moment = moment;
       this.survivedWithoutLeaking = List.copyOf(survivedWithoutLeaking);
+      this.retainedTestInstances = List.copyOf(retainedTestInstances);
+    }
+
+    /**
+     * Paths from a root that outlives the test to a test instance of the test (e.g. {@code
+     * BUS.register(this)}): a warning. Tracked objects held only through such an instance are not
+     * reported as leaked; the instance is.
+     */
+    public List<org.leakcheck.RetainingPath> retainedTestInstances() {
+      return retainedTestInstances;
     }
 
     public boolean leaked() {
@@ -93,8 +105,11 @@ public final class Checker {
    *
    * @param tracked what was tracked
    * @param settings the effective configuration
-   * @param excluded objects whose references do not count: the test instance, the exception the
-   *     test threw (JUnit releases them right after the test)
+   * @param excluded objects whose references do not count: the exception the test threw (JUnit
+   *     releases it right after the test)
+   * @param testInstances the test's instances: their references do not count either, but an
+   *     instance still reached from a root that outlives the test is reported (see {@link
+   *     Result#retainedTestInstances()})
    * @param checkingThreads threads whose stack frames do not count (after a test, only the
    *     framework's frames are on the test's thread)
    * @param testClass for report file names
@@ -108,6 +123,7 @@ public final class Checker {
       List<TrackedObject> tracked,
       Configuration settings,
       List<Object> excluded,
+      List<Object> testInstances,
       List<Thread> checkingThreads,
       String testClass,
       String testName,
@@ -137,6 +153,9 @@ public final class Checker {
     List<HeapMarker> markers = new ArrayList<>();
     for (Object o : excluded) {
       markers.add(new HeapMarker(o, HeapMarker.EXCLUDED_OBJECT, request));
+    }
+    for (Object o : testInstances) {
+      markers.add(new HeapMarker(o, HeapMarker.TEST_INSTANCE, request));
     }
     for (Thread t : checkingThreads) {
       markers.add(new HeapMarker(t, HeapMarker.CHECKING_THREAD, request));
@@ -190,7 +209,10 @@ public final class Checker {
                   v.retainedBytes(),
                   v.retainedObjects()));
     }
-    Result result = new Result(leaks, tracked.size(), outcome.keptDump(), moment, notLeaked);
+    List<org.leakcheck.RetainingPath> instances = new ArrayList<>();
+    outcome.retainedTestInstances().forEach(p -> instances.add(PathDescriptions.toPublic(p)));
+    Result result =
+        new Result(leaks, tracked.size(), outcome.keptDump(), moment, notLeaked, instances);
     if (result.leaked()) {
       JsonReport.writeQuietly(
           settings.reportsDir(), testClass, testName, leaks, outcome.keptDump());

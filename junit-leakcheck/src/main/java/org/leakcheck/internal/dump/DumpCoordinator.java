@@ -6,10 +6,8 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.HashMap;
-import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
-import java.util.Set;
 import java.util.concurrent.CompletableFuture;
 import java.util.concurrent.ExecutionException;
 import java.util.concurrent.TimeUnit;
@@ -18,6 +16,8 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.leakcheck.internal.analysis.AnalysisException;
 import org.leakcheck.internal.analysis.AnalysisRequest;
 import org.leakcheck.internal.analysis.AnalysisResult;
+import org.leakcheck.internal.analysis.RetainedTestInstance;
+import org.leakcheck.internal.analysis.RetainingPath;
 import org.leakcheck.internal.analysis.TrackedVerdict;
 import org.leakcheck.internal.analysis.Verdict;
 import org.leakcheck.internal.config.Configuration;
@@ -123,19 +123,12 @@ public final class DumpCoordinator {
         completeAll(batch, Outcome.failed(problem, null));
         return;
       }
-      Set<Long> serials = new HashSet<>();
-      Set<Long> requests = new HashSet<>();
+      // One group per member: each test's verdicts see only its own markers (test instances…).
+      AnalysisRequest.Builder builder = AnalysisRequest.builder(dump).retainedSizes(true);
       for (Submission s : batch.members) {
-        serials.addAll(s.serials());
-        requests.add(s.requestId());
+        builder.group(s.requestId(), s.serials());
       }
-      AnalysisRequest request =
-          AnalysisRequest.builder(dump)
-              .trackedSerials(serials)
-              .markerRequests(requests)
-              .excludedClassPrefixes(settings.frameworkPackages())
-              .retainedSizes(true)
-              .build();
+      AnalysisRequest request = builder.excludedClassPrefixes(settings.frameworkPackages()).build();
       AnalysisResult result;
       try {
         result = analyzer.analyze(request, settings.analysisTimeout(), settings.analysisMaxHeap());
@@ -161,7 +154,13 @@ public final class DumpCoordinator {
             mine.put(serial, v);
           }
         }
-        batch.outcomes.get(s).complete(Outcome.analysed(mine, keep ? dump : null));
+        List<RetainingPath> instances = new ArrayList<>();
+        for (RetainedTestInstance r : result.retainedTestInstances()) {
+          if (r.markerRequest() == s.requestId()) {
+            instances.add(r.path());
+          }
+        }
+        batch.outcomes.get(s).complete(Outcome.analysed(mine, instances, keep ? dump : null));
       }
     } catch (IOException | RuntimeException | Error e) {
       completeAll(

@@ -1,8 +1,10 @@
 package org.leakcheck.internal.dump;
 
 import java.nio.file.Path;
+import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.leakcheck.internal.analysis.RetainingPath;
 import org.leakcheck.internal.analysis.TrackedVerdict;
 
 /**
@@ -14,19 +16,36 @@ public final class Outcome {
   private final Map<Long, TrackedVerdict> verdicts;
   private final String failure;
   private final Path keptDump;
+  private final List<RetainingPath> retainedTestInstances;
 
-  private Outcome(Map<Long, TrackedVerdict> verdicts, String failure, Path keptDump) {
+  private Outcome(
+      Map<Long, TrackedVerdict> verdicts,
+      List<RetainingPath> retainedTestInstances,
+      String failure,
+      Path keptDump) {
     this.verdicts = verdicts;
+    this.retainedTestInstances = List.copyOf(retainedTestInstances);
     this.failure = failure;
     this.keptDump = keptDump;
   }
 
-  static Outcome analysed(Map<Long, TrackedVerdict> verdicts, Path keptDump) {
-    return new Outcome(Map.copyOf(verdicts), null, keptDump);
+  static Outcome analysed(
+      Map<Long, TrackedVerdict> verdicts,
+      List<RetainingPath> retainedTestInstances,
+      Path keptDump) {
+    return new Outcome(Map.copyOf(verdicts), retainedTestInstances, null, keptDump);
   }
 
   static Outcome failed(String reason, Path keptDump) {
-    return new Outcome(Map.of(), reason, keptDump);
+    return new Outcome(Map.of(), List.of(), reason, keptDump);
+  }
+
+  /**
+   * Paths to this submission's test instances that a root outliving the test still reaches (a
+   * warning: what they hold is not reported as leaked).
+   */
+  public List<RetainingPath> retainedTestInstances() {
+    return retainedTestInstances;
   }
 
   /** The verdict for {@code serial}; empty when the analysis failed. */

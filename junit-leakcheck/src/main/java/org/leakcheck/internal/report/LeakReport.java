@@ -132,6 +132,24 @@ public final class LeakReport {
         + moment;
   }
 
+  /**
+   * The warning for a test instance still strongly reachable after its test ({@code
+   * BUS.register(this)}), with the path to it.
+   *
+   * @param test the test, for a person ({@code ManagerTests > removesWorker()})
+   * @param path the path from the root to the instance
+   */
+  public static String retainedTestInstance(String test, RetainingPath path) {
+    StringBuilder out =
+        new StringBuilder("[leakcheck] WARNING ")
+            .append(test)
+            .append(": the test instance is still strongly reachable after the test, and with it")
+            .append(" everything its fields hold (not reported as leaked objects):\n");
+    appendPath(out, path, "← the test instance");
+    out.append("\n  Hint: unregister it in @AfterEach, or register something other than the test.");
+    return out.toString();
+  }
+
   /** {@code Worker "Alice" (com.example.Worker@1b6d3586, tracked at ManagerTests.java:27)}. */
   static String describe(LeakedObject leak) {
     String simpleName = simpleName(leak.className());

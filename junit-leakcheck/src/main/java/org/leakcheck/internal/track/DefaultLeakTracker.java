@@ -65,6 +65,19 @@ public final class DefaultLeakTracker implements LeakTracker {
               + (label == null ? "" : " for label \"" + label + "\"")
               + "; pass the object that should become garbage");
     }
+    for (Object instance : scope.testInstances()) {
+      if (instance == object) {
+        throw new IllegalArgumentException(
+            "cannot track the test instance "
+                + object.getClass().getName()
+                + (label == null ? "" : " \"" + label + "\"")
+                + " at "
+                + site
+                + ": the test instance is held by JUnit for the test's duration; track what it"
+                + " holds instead (a test instance still held after the test is reported as a"
+                + " warning anyway)");
+      }
+    }
     Optional<String> why = Collectability.whyNeverCollectable(object);
     if (why.isPresent()) {
       throw new IllegalArgumentException(

@@ -66,6 +66,10 @@ class HeapAnalyzerTests {
       keep.add(new HeapMarker(object, HeapMarker.EXCLUDED_OBJECT, request));
     }
 
+    void markTestInstance(Object object) {
+      keep.add(new HeapMarker(object, HeapMarker.TEST_INSTANCE, request));
+    }
+
     AnalysisRequest.Builder request(Path dump) {
       return AnalysisRequest.builder(dump)
           .trackedSerials(new java.util.LinkedHashSet<>(serials))
@@ -372,7 +376,27 @@ class HeapAnalyzerTests {
   }
 
   @Test
-  void theCheckingThreadsOwnStackDoesNotCount(@TempDir Path dir) throws IOException {
+  void theCheckingThreadsOwnStackDoesNotCount(@TempDir Path dir) throws Exception {
+    // on a thread of its own: this test's thread runs JUnit, whose stacks are never user roots
+    AtomicReference<Throwable> failure = new AtomicReference<>();
+    Thread checking =
+        new Thread(
+            () -> {
+              try {
+                checkOwnStack(dir);
+              } catch (Throwable e) {
+                failure.set(e);
+              }
+            },
+            unique("checking"));
+    checking.start();
+    checking.join();
+    if (failure.get() != null) {
+      throw new AssertionError(failure.get());
+    }
+  }
+
+  private static void checkOwnStack(Path dir) throws IOException {
     Probe probe = new Probe();
     Worker local = new Worker("local of the checking thread");
     long serial = probe.track(local);
@@ -386,6 +410,19 @@ class HeapAnalyzerTests {
       Path second = dump(dir, true);
       assertThat(analyze(probe.request(second).build(), serial).verdict())
           .isEqualTo(Verdict.NOT_STRONGLY_REACHABLE);
+    } finally {
+      Reference.reachabilityFence(local);
+      probe.release();
+    }
+  }
+
+  @Test
+  void theStackOfAThreadRunningJUnitDoesNotCount(@TempDir Path dir) throws IOException {
+    Probe probe = new Probe(); // this thread's stack is not ignored, but it runs JUnit
+    Worker local = new Worker("local of a JUnit thread");
+    long serial = probe.track(local);
+    try {
+      assertThat(analyze(probe, dir, serial).verdict()).isEqualTo(Verdict.NOT_STRONGLY_REACHABLE);
     } finally {
       Reference.reachabilityFence(local);
       probe.release();
@@ -492,6 +529,93 @@ class HeapAnalyzerTests {
     } finally {
       FrameworkStatics.HELD.remove(serial);
       probe.release();
+    }
+  }
+
+  static final class UserStatics {
+    static final Map<Long, Object> HELD = new ConcurrentHashMap<>();
+  }
+
+  @Test
+  void aJUnitValueTypeInAUserStaticIsALeak(@TempDir Path dir) throws IOException {
+    Probe probe = new Probe().ignoreThisThreadsStack();
+    long serial = holdNamed(probe);
+    try {
+      List<PathStep> steps = steps(analyze(probe, dir, serial));
+      assertThat(last(steps, 1).className()).startsWith("org.junit.jupiter.api.Named");
+      assertThat(last(steps, 0).className()).isEqualTo(Worker.class.getName());
+    } finally {
+      UserStatics.HELD.remove(serial);
+      probe.release();
+    }
+  }
+
+  /** Not in a local of this thread: what the stack of a JUnit thread holds is JUnit's. */
+  private static long holdNamed(Probe probe) {
+    Worker worker = new Worker("named");
+    long serial = probe.track(worker);
+    UserStatics.HELD.put(serial, org.junit.jupiter.api.Named.of("w", worker));
+    return serial;
+  }
+
+  @Test
+  void aTestInstanceHeldByAUserStaticIsReportedAndWhatItHoldsIsNot(@TempDir Path dir)
+      throws IOException {
+    Probe probe = new Probe().ignoreThisThreadsStack();
+    FakeTestInstance instance = new FakeTestInstance();
+    instance.field = new Worker("in a retained test instance");
+    long serial = probe.track(instance.field);
+    probe.markTestInstance(instance);
+    UserStatics.HELD.put(serial, instance);
+    try {
+      AnalysisResult result = HeapAnalyzer.analyze(probe.request(dump(dir, true)).build());
+      assertThat(result.bySerial().get(serial).verdict()).isEqualTo(Verdict.NOT_STRONGLY_REACHABLE);
+      assertThat(result.retainedTestInstances()).hasSize(1);
+      RetainedTestInstance retained = result.retainedTestInstances().get(0);
+      assertThat(retained.markerRequest()).isEqualTo(probe.request);
+      assertThat(retained.className()).isEqualTo(FakeTestInstance.class.getName());
+      assertThat(last(retained.path().steps(), 0).className())
+          .isEqualTo(FakeTestInstance.class.getName());
+
+      UserStatics.HELD.remove(serial);
+      AnalysisResult released = HeapAnalyzer.analyze(probe.request(dump(dir, true)).build());
+      assertThat(released.retainedTestInstances()).isEmpty();
+    } finally {
+      UserStatics.HELD.remove(serial);
+      probe.release();
+    }
+  }
+
+  @Test
+  void eachGroupOfASharedDumpSeesOnlyItsOwnMarkers(@TempDir Path dir) throws IOException {
+    Probe mine = new Probe().ignoreThisThreadsStack();
+    Probe other = new Probe().ignoreThisThreadsStack();
+    FakeTestInstance instance = new FakeTestInstance();
+    instance.field = new Worker("held by my instance");
+    long mySerial = mine.track(instance.field);
+    long otherSerial = other.track(instance.field);
+    mine.markTestInstance(instance);
+    UserStatics.HELD.put(mySerial, instance);
+    try {
+      AnalysisRequest request =
+          AnalysisRequest.builder(dump(dir, true))
+              .group(mine.request, java.util.Set.of(mySerial))
+              .group(other.request, java.util.Set.of(otherSerial))
+              .build();
+      AnalysisResult result = HeapAnalyzer.analyze(request);
+      assertThat(result.bySerial().get(mySerial).verdict())
+          .as("my test instance: a warning, not a leak")
+          .isEqualTo(Verdict.NOT_STRONGLY_REACHABLE);
+      assertThat(result.bySerial().get(otherSerial).verdict())
+          .as("for another test, my instance is a plain object held by a static")
+          .isEqualTo(Verdict.STRONGLY_REACHABLE);
+      assertThat(result.retainedTestInstances())
+          .extracting(RetainedTestInstance::markerRequest)
+          .containsExactly(mine.request);
+    } finally {
+      UserStatics.HELD.remove(mySerial);
+      mine.release();
+      other.release();
     }
   }
 

@@ -18,6 +18,7 @@ import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
 import org.leakcheck.LeakCheck;
+import org.leakcheck.internal.analysis.AnalysisRequest;
 import org.leakcheck.internal.analysis.AnalysisResult;
 import org.leakcheck.internal.analysis.TrackedVerdict;
 import org.leakcheck.internal.analysis.Verdict;
@@ -36,6 +37,7 @@ class DumpCoordinatorTests {
     CountDownLatch releaseFirstDump = new CountDownLatch(1);
     List<Path> dumps = new CopyOnWriteArrayList<>();
     List<Set<Long>> analysedSerials = new CopyOnWriteArrayList<>();
+    List<List<AnalysisRequest.Group>> analysedGroups = new CopyOnWriteArrayList<>();
     HeapDumper dumper =
         file -> {
           dumps.add(file);
@@ -48,6 +50,7 @@ class DumpCoordinatorTests {
     DumpAnalyzer analyzer =
         (request, timeout, maxHeap) -> {
           analysedSerials.add(request.trackedSerials());
+          analysedGroups.add(request.groups());
           Map<Long, TrackedVerdict> verdicts = new java.util.HashMap<>();
           for (long serial : request.trackedSerials()) {
             verdicts.put(
@@ -86,6 +89,12 @@ class DumpCoordinatorTests {
     }
     assertThat(dumps).hasSize(2);
     assertThat(analysedSerials).containsExactly(Set.of(1L), Set.of(2L, 3L, 4L));
+    assertThat(analysedGroups.get(1))
+        .as("each member judged with its own markers only")
+        .containsExactlyInAnyOrder(
+            new AnalysisRequest.Group(Set.of(2L), Set.of(2L)),
+            new AnalysisRequest.Group(Set.of(3L), Set.of(3L)),
+            new AnalysisRequest.Group(Set.of(4L), Set.of(4L)));
     try (Stream<Path> left = Files.walk(reports)) {
       assertThat(left.filter(p -> p.toString().endsWith(".hprof"))).as("dumps deleted").isEmpty();
     }
