@@ -38,7 +38,8 @@ public final class Configuration {
           LeakCheck.REPORTS_DIR_KEY,
           LeakCheck.KEEP_DUMPS_KEY,
           LeakCheck.ANALYSIS_TIMEOUT_KEY,
-          LeakCheck.ANALYSIS_MAX_HEAP_KEY);
+          LeakCheck.ANALYSIS_MAX_HEAP_KEY,
+          LeakCheck.UNDECIDED_KEY);
 
   public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
   public static final Duration DEFAULT_ANALYSIS_TIMEOUT = Duration.ofMinutes(2);
@@ -55,6 +56,12 @@ public final class Configuration {
     REPORT_ONLY
   }
 
+  /** What happens to a test whose survivors could not be decided leaked or not. */
+  public enum Undecided {
+    FAIL,
+    ABORT
+  }
+
   /** Which heap dumps are kept after analysis. */
   public enum KeepDumps {
     NEVER,
@@ -69,6 +76,7 @@ public final class Configuration {
   private final KeepDumps keepDumps;
   private final Duration analysisTimeout;
   private final String analysisMaxHeap;
+  private final Undecided undecided;
 
   Configuration(
       Duration timeout,
@@ -77,7 +85,8 @@ public final class Configuration {
       Path reportsDir,
       KeepDumps keepDumps,
       Duration analysisTimeout,
-      String analysisMaxHeap) {
+      String analysisMaxHeap,
+      Undecided undecided) {
     this.timeout = timeout;
     this.mode = mode;
     this.retainingPath = retainingPath;
@@ -85,6 +94,7 @@ public final class Configuration {
     this.keepDumps = keepDumps;
     this.analysisTimeout = analysisTimeout;
     this.analysisMaxHeap = analysisMaxHeap;
+    this.undecided = undecided;
   }
 
   /**
@@ -141,8 +151,13 @@ public final class Configuration {
             .apply(LeakCheck.ANALYSIS_MAX_HEAP_KEY)
             .map(v -> parseMaxHeap(LeakCheck.ANALYSIS_MAX_HEAP_KEY, v))
             .orElse(null);
+    Undecided undecided =
+        parameters
+            .apply(LeakCheck.UNDECIDED_KEY)
+            .map(v -> parseUndecided(LeakCheck.UNDECIDED_KEY, v))
+            .orElse(Undecided.FAIL);
     return new Configuration(
-        timeout, mode, retainingPath, reportsDir, keepDumps, analysisTimeout, maxHeap);
+        timeout, mode, retainingPath, reportsDir, keepDumps, analysisTimeout, maxHeap, undecided);
   }
 
   static boolean parseBoolean(String key, String value) {
@@ -296,6 +311,18 @@ public final class Configuration {
     }
   }
 
+  static Undecided parseUndecided(String key, String value) {
+    switch (value.trim().toLowerCase(Locale.ROOT)) {
+      case "fail":
+        return Undecided.FAIL;
+      case "abort":
+        return Undecided.ABORT;
+      default:
+        throw new ConfigurationException(
+            key, "'" + value + "' is not a value for " + key + "; use 'fail' or 'abort'");
+    }
+  }
+
   public Duration timeout() {
     return timeout;
   }
@@ -325,6 +352,11 @@ public final class Configuration {
     return analysisMaxHeap;
   }
 
+  /** What happens to a test whose survivors could not be decided leaked or not. */
+  public Undecided undecided() {
+    return undecided;
+  }
+
   /** A copy with the given values where they are present. */
   public Configuration with(Optional<Duration> timeout, Optional<Mode> mode) {
     return new Configuration(
@@ -334,6 +366,7 @@ public final class Configuration {
         reportsDir,
         keepDumps,
         analysisTimeout,
-        analysisMaxHeap);
+        analysisMaxHeap,
+        undecided);
   }
 }

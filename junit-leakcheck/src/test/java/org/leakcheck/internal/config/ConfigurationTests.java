@@ -24,6 +24,7 @@ class ConfigurationTests {
 
     assertThat(configuration.timeout()).isEqualTo(Duration.ofSeconds(2));
     assertThat(configuration.mode()).isEqualTo(Configuration.Mode.FAIL);
+    assertThat(configuration.undecided()).isEqualTo(Configuration.Undecided.FAIL);
   }
 
   @ParameterizedTest
@@ -60,6 +61,21 @@ class ConfigurationTests {
   void rejectsABadModeNamingTheKey() {
     assertThatThrownBy(() -> parse(Map.of("leakcheck.mode", "warn")))
         .hasMessage("'warn' is not a mode for leakcheck.mode; use 'fail' or 'report-only'");
+  }
+
+  @Test
+  void parsesWhatHappensToUndecidedSurvivors() {
+    assertThat(parse(Map.of("leakcheck.undecided", "abort")).undecided())
+        .isEqualTo(Configuration.Undecided.ABORT);
+    assertThat(parse(Map.of("leakcheck.undecided", " Fail ")).undecided())
+        .isEqualTo(Configuration.Undecided.FAIL);
+  }
+
+  @Test
+  void rejectsABadUndecidedValueNamingTheKey() {
+    assertThatThrownBy(() -> parse(Map.of("leakcheck.undecided", "skip")))
+        .isInstanceOf(ConfigurationException.class)
+        .hasMessage("'skip' is not a value for leakcheck.undecided; use 'fail' or 'abort'");
   }
 
   @Test
