@@ -3,6 +3,7 @@ package org.leakcheck.internal.dump;
 import java.nio.file.Path;
 import java.util.Map;
 import java.util.Optional;
+import org.leakcheck.internal.analysis.NoVerdict;
 import org.leakcheck.internal.analysis.TrackedVerdict;
 
 /**
@@ -12,21 +13,24 @@ import org.leakcheck.internal.analysis.TrackedVerdict;
 public final class Outcome {
 
   private final Map<Long, TrackedVerdict> verdicts;
+  private final NoVerdict failureKind;
   private final String failure;
   private final Path keptDump;
 
-  private Outcome(Map<Long, TrackedVerdict> verdicts, String failure, Path keptDump) {
+  private Outcome(
+      Map<Long, TrackedVerdict> verdicts, NoVerdict failureKind, String failure, Path keptDump) {
     this.verdicts = verdicts;
+    this.failureKind = failureKind;
     this.failure = failure;
     this.keptDump = keptDump;
   }
 
   static Outcome analysed(Map<Long, TrackedVerdict> verdicts, Path keptDump) {
-    return new Outcome(Map.copyOf(verdicts), null, keptDump);
+    return new Outcome(Map.copyOf(verdicts), null, null, keptDump);
   }
 
-  static Outcome failed(String reason, Path keptDump) {
-    return new Outcome(Map.of(), reason, keptDump);
+  static Outcome failed(NoVerdict kind, String reason, Path keptDump) {
+    return new Outcome(Map.of(), kind, reason, keptDump);
   }
 
   /** The verdict for {@code serial}; empty when the analysis failed. */
@@ -37,6 +41,11 @@ public final class Outcome {
   /** Why there are no verdicts (dump impossible, analysis failed…), one line. */
   public Optional<String> failure() {
     return Optional.ofNullable(failure);
+  }
+
+  /** What kind of failure {@link #failure()} is; empty when there are verdicts. */
+  public Optional<NoVerdict> failureKind() {
+    return Optional.ofNullable(failureKind);
   }
 
   /** The heap dump, when it was kept. */
