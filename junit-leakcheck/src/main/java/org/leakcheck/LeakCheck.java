@@ -102,6 +102,22 @@ public @interface LeakCheck {
   String UNDECIDED_KEY = "leakcheck.undecided";
 
   /**
+   * Configuration parameter for whether a test that failed on its own is checked for leaks too:
+   * {@value}. {@code false} (default): its own failure is the result and no heap dump is paid for
+   * it; {@code true}: it is checked, and its leaks are added to its failure as suppressed errors.
+   */
+  String CHECK_FAILED_TESTS_KEY = "leakcheck.checkFailedTests";
+
+  /**
+   * Configuration parameter for more packages (or classes) of test infrastructure, whose statics,
+   * stack frames and thread-local values do not make a leak: {@value}. A comma-separated list of
+   * package names ({@code com.example.testsupport}) or class names, added to the default list
+   * (JUnit, the Maven, Gradle, IntelliJ and Eclipse test runners, Mockito and Spring's TestContext
+   * framework). Default: none added.
+   */
+  String FRAMEWORK_PACKAGES_KEY = "leakcheck.frameworkPackages";
+
+  /**
    * How long to wait for collection, overriding {@link #TIMEOUT_KEY}; same syntax. Empty (the
    * default) means: use the configuration parameter.
    *

@@ -5,7 +5,7 @@ import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
-import org.junit.jupiter.api.extension.AfterEachCallback;
+import org.junit.jupiter.api.extension.BeforeEachCallback;
 import org.junit.jupiter.api.extension.ExtensionConfigurationException;
 import org.junit.jupiter.api.extension.ExtensionContext;
 import org.junit.jupiter.api.extension.ExtensionContext.Namespace;
@@ -17,6 +17,7 @@ import org.leakcheck.internal.check.CheckScope;
 import org.leakcheck.internal.check.Checker;
 import org.leakcheck.internal.config.Configuration;
 import org.leakcheck.internal.config.ConfigurationException;
+import org.leakcheck.internal.config.Warnings;
 import org.leakcheck.internal.report.LeakReport;
 import org.leakcheck.internal.report.ReportOnlySummary;
 import org.leakcheck.internal.track.DefaultLeakTracker;
@@ -31,14 +32,27 @@ import org.leakcheck.internal.track.DefaultLeakTracker;
  * <p>Register it with {@link LeakCheck @LeakCheck}, {@code @ExtendWith(LeakCheckExtension.class)},
  * {@code @RegisterExtension}, or for a whole run through JUnit's extension auto-detection ({@code
  * junit.jupiter.extensions.autodetection.enabled=true}; the library declares it as a service). A
- * test that tracks nothing costs nothing: no collection is run for it.
+ * test that tracks nothing costs nothing: no collection is run for it. Registered more than once,
+ * in any combination, it acts as one registration: one tracker and one check per test.
+ *
+ * <p>The check runs after everything else JUnit does for the test: its {@code @AfterEach} methods
+ * and every extension's after-each and pre-destroy callbacks, whichever order the extensions were
+ * registered in, so that what they clean up is not reported. A test that failed on its own keeps
+ * its failure and is not checked, unless {@value LeakCheck#CHECK_FAILED_TESTS_KEY} is {@code true}
+ * (leaks are then added to its failure as suppressed errors).
  */
-public class LeakCheckExtension implements ParameterResolver, AfterEachCallback {
+public final class LeakCheckExtension implements BeforeEachCallback, ParameterResolver {
 
   private static final Namespace NAMESPACE = Namespace.create(LeakCheckExtension.class);
 
-  /** Key of the per-test tracker in the method-level store. */
-  private static final Object TRACKER_KEY = LeakTracker.class;
+  /** Key of the per-test {@link PendingCheck} in the method-level store. */
+  private static final Object CHECK_KEY = PendingCheck.class;
+
+  /**
+   * Key under which the instance of this extension that resolves {@link LeakTracker} parameters is
+   * recorded, so that registering the extension more than once still gives one resolver.
+   */
+  private static final Object RESOLVER_KEY = ParameterResolver.class;
 
   /** Key of the report-only summary in the root store. */
   private static final Object SUMMARY_KEY = ReportOnlySummary.class;
@@ -49,12 +63,35 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
   /** Test seam: a {@link Checker} put in the root store under this key replaces ours. */
   static final Object CHECKER_KEY = Checker.class;
 
+  /**
+   * Test seam: {@link Warnings} put in the root store under this key receive the configuration
+   * warnings instead of standard error.
+   */
+  static final Object WARNINGS_KEY = Warnings.class;
+
   /** Creates the extension; JUnit does this for you. */
   public LeakCheckExtension() {}
 
+  /**
+   * Reserves the check's place among the test's stored resources before the test runs: JUnit closes
+   * them in the reverse order they were stored, so resources that other extensions store during the
+   * test are closed before the check runs.
+   */
+  @Override
+  public void beforeEach(ExtensionContext context) {
+    pendingCheck(context);
+  }
+
   @Override
   public boolean supportsParameter(ParameterContext parameterContext, ExtensionContext context) {
-    return parameterContext.getParameter().getType() == LeakTracker.class;
+    if (parameterContext.getParameter().getType() != LeakTracker.class) {
+      return false;
+    }
+    // Registered twice (@LeakCheck and @RegisterExtension, say), JUnit asks every instance: the
+    // first one asked answers for all, instead of two competing resolvers failing the test.
+    Object resolver =
+        context.getStore(NAMESPACE).getOrComputeIfAbsent(RESOLVER_KEY, key -> this, Object.class);
+    return resolver == this;
   }
 
   @Override
@@ -66,22 +103,67 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
               + parameterContext.getDeclaringExecutable());
     }
     Configuration settings = settings(context); // a bad configuration fails the test before it runs
-    return context
-        .getStore(NAMESPACE)
-        .getOrComputeIfAbsent(
-            TRACKER_KEY,
-            key -> new DefaultLeakTracker(new TestScope(context, settings)),
-            DefaultLeakTracker.class);
+    return pendingCheck(context).tracker(settings);
   }
 
-  @Override
-  public void afterEach(ExtensionContext context) {
-    DefaultLeakTracker tracker =
-        context.getStore(NAMESPACE).remove(TRACKER_KEY, DefaultLeakTracker.class);
-    if (tracker == null || tracker.isEmpty()) {
-      return;
+  private static PendingCheck pendingCheck(ExtensionContext context) {
+    return context
+        .getStore(NAMESPACE)
+        .getOrComputeIfAbsent(CHECK_KEY, key -> new PendingCheck(context), PendingCheck.class);
+  }
+
+  /**
+   * The check of one test, run when JUnit closes the test's store: after the test, its
+   * {@code @AfterEach} methods, every extension's after-each and pre-destroy callbacks, whatever
+   * the order in which the extensions were registered, so that their cleanup counts. Through {@code
+   * CloseableResource} (closed on every JUnit version, even with automatic closing of {@code
+   * AutoCloseable} values switched off) and {@code AutoCloseable}; it runs once.
+   */
+  private static final class PendingCheck
+      implements ExtensionContext.Store.CloseableResource, AutoCloseable {
+    private final ExtensionContext context;
+    private DefaultLeakTracker tracker;
+    private boolean done;
+
+    PendingCheck(ExtensionContext context) {
+      this.context = context;
     }
-    Configuration settings = tracker.scope().settings();
+
+    synchronized DefaultLeakTracker tracker(Configuration settings) {
+      if (tracker == null) {
+        tracker = new DefaultLeakTracker(new TestScope(context, settings));
+      }
+      return tracker;
+    }
+
+    @Override
+    public void close() {
+      DefaultLeakTracker tracker;
+      synchronized (this) {
+        if (done) {
+          return;
+        }
+        done = true;
+        tracker = this.tracker;
+      }
+      if (tracker == null) {
+        return;
+      }
+      tracker.end(testDescription(context));
+      if (tracker.isEmpty()) {
+        return;
+      }
+      Configuration settings = tracker.scope().settings();
+      if (context.getExecutionException().isPresent() && !settings.checkFailedTests()) {
+        tracker.drain(); // the test's own failure explains it; no dump for it
+        return;
+      }
+      check(context, tracker, settings);
+    }
+  }
+
+  private static void check(
+      ExtensionContext context, DefaultLeakTracker tracker, Configuration settings) {
     Checker.Result result =
         CheckScope.checkNow(tracker, settings, LeakReport.AFTER_THE_TEST, false);
     ReportOnlySummary summary =
@@ -103,8 +185,7 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
     }
     if (summary != null) {
       LeakDetectedError error = result.error();
-      String test =
-          context.getRequiredTestClass().getSimpleName() + " > " + context.getDisplayName();
+      String test = testDescription(context);
       if (!error.leakedObjects().isEmpty()) {
         summary.leaked(test, error.leakedObjects());
       }
@@ -118,6 +199,11 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
       return;
     }
     result.throwIfNotClean();
+  }
+
+  /** {@code ManagerTests > removedWorkerIsCollectable(LeakTracker)}. */
+  private static String testDescription(ExtensionContext context) {
+    return context.getRequiredTestClass().getSimpleName() + " > " + context.getDisplayName();
   }
 
   private static ReportOnlySummary summary(ExtensionContext context) {
@@ -215,7 +301,11 @@ public class LeakCheckExtension implements ParameterResolver, AfterEachCallback 
                   key ->
                       Configuration.from(
                           context::getConfigurationParameter,
-                          Configuration.discoverKeys(LeakCheckExtension.class.getClassLoader())),
+                          Configuration.discoverKeys(LeakCheckExtension.class.getClassLoader()),
+                          context
+                              .getRoot()
+                              .getStore(NAMESPACE)
+                              .getOrDefault(WARNINGS_KEY, Warnings.class, Warnings.STANDARD_ERROR)),
                   Configuration.class);
     } catch (ConfigurationException e) {
       throw new ExtensionConfigurationException("leakcheck: " + e.getMessage(), e);

@@ -11,6 +11,7 @@ import org.leakcheck.internal.check.Checker;
 import org.leakcheck.internal.collect.ForcedCollection;
 import org.leakcheck.internal.config.Configuration;
 import org.leakcheck.internal.config.ConfigurationException;
+import org.leakcheck.internal.config.Warnings;
 import org.leakcheck.internal.track.CallSite;
 import org.leakcheck.internal.track.DefaultLeakTracker;
 import org.leakcheck.internal.track.TrackedObject;
@@ -79,7 +80,8 @@ public final class LeakChecks {
           systemProperties
               ? Configuration.from(
                   key -> Optional.ofNullable(System.getProperty(key)),
-                  Configuration.discoverKeys(LeakChecks.class.getClassLoader()))
+                  Configuration.discoverKeys(LeakChecks.class.getClassLoader()),
+                  Warnings.STANDARD_ERROR)
               : Configuration.from(
                   key -> Optional.ofNullable(configuration.get(key)), configuration.keySet());
     } catch (ConfigurationException e) {

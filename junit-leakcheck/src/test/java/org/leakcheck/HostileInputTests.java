@@ -101,9 +101,21 @@ class HostileInputTests {
   }
 
   @Test
-  void aTestThatTimesOutStillGetsItsLeakCheck() {
+  void aTestThatTimesOutKeepsItsOwnFailureAndIsNotCheckedByDefault() {
     Map<String, Optional<Throwable>> outcomes =
         FaultInjectionTests.outcomes(run(TimingOutTestCase.class));
+
+    Throwable leaking = outcomes.get("leaksThenTimesOut").orElseThrow();
+    assertThat(leaking).isInstanceOf(java.util.concurrent.TimeoutException.class);
+    assertThat(leaking.getSuppressed())
+        .noneSatisfy(s -> assertThat(s).isInstanceOf(LeakDetectedError.class));
+  }
+
+  @Test
+  void aTestThatTimesOutGetsItsLeakCheckWithCheckFailedTests() {
+    Map<String, Optional<Throwable>> outcomes =
+        FaultInjectionTests.outcomes(
+            run(TimingOutTestCase.class, Map.of(LeakCheck.CHECK_FAILED_TESTS_KEY, "true")));
 
     Throwable leaking = outcomes.get("leaksThenTimesOut").orElseThrow();
     assertThat(leaking).isInstanceOf(java.util.concurrent.TimeoutException.class);

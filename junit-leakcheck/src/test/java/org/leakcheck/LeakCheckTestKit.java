@@ -2,9 +2,15 @@ package org.leakcheck;
 
 import static org.junit.platform.engine.discovery.DiscoverySelectors.selectClass;
 
+import java.util.ArrayList;
 import java.util.List;
 import java.util.Map;
 import java.util.stream.Collectors;
+import org.junit.platform.engine.TestExecutionResult;
+import org.junit.platform.launcher.TestExecutionListener;
+import org.junit.platform.launcher.TestIdentifier;
+import org.junit.platform.launcher.core.LauncherDiscoveryRequestBuilder;
+import org.junit.platform.launcher.core.LauncherFactory;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
@@ -56,5 +62,32 @@ final class LeakCheckTestKit {
         .map(e -> e.getPayload(org.junit.platform.engine.reporting.ReportEntry.class).orElseThrow())
         .flatMap(r -> r.getKeyValuePairs().values().stream())
         .collect(Collectors.toList());
+  }
+
+  /**
+   * Runs a fixture class through a real launcher, as Surefire, Gradle and IDEs do: unlike the test
+   * kit, it calls the launcher listeners registered as services and falls back to system properties
+   * and {@code junit-platform.properties}. Callers must be {@code @Isolated}: the launcher's keys
+   * are JVM-wide.
+   *
+   * @return the result of every test and container, in the order they finished
+   */
+  static List<TestExecutionResult> launch(Class<?> fixture, Map<String, String> configuration) {
+    List<TestExecutionResult> results = new ArrayList<>();
+    LauncherFactory.create()
+        .execute(
+            LauncherDiscoveryRequestBuilder.request()
+                .selectors(selectClass(fixture))
+                .configurationParameters(configuration)
+                .build(),
+            new TestExecutionListener() {
+              @Override
+              public void executionFinished(TestIdentifier id, TestExecutionResult result) {
+                if (id.isTest()) {
+                  results.add(result);
+                }
+              }
+            });
+    return results;
   }
 }

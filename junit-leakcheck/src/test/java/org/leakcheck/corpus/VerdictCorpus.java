@@ -58,7 +58,13 @@ public final class VerdictCorpus {
           NonLeakScenarios.PerClassTestCase.class,
           NonLeakScenarios.MockitoTestCase.class,
           NonLeakScenarios.NestedTestCase.class,
-          NonLeakScenarios.TrackedRightBeforeTheCheckTestCase.class);
+          NonLeakScenarios.TrackedRightBeforeTheCheckTestCase.class,
+          RegistrationScenarios.CleanupRegisteredFirstTestCase.class,
+          RegistrationScenarios.CleanupRegisteredLastTestCase.class,
+          RegistrationScenarios.PerClassCleanupRegisteredLastTestCase.class,
+          RegistrationScenarios.CleanupInFieldsTestCase.class,
+          RegistrationScenarios.ServerLeftRunningRegisteredFirstTestCase.class,
+          RegistrationScenarios.ServerLeftRunningRegisteredLastTestCase.class);
 
   /** How the engine runs the corpus. */
   public enum Mode {

@@ -26,7 +26,11 @@ public final class AnalysisProbe {
     long serial = Long.parseLong(args[1]);
     long start = System.nanoTime();
     AnalysisResult result =
-        HeapAnalyzer.analyze(AnalysisRequest.builder(dump).track(serial).build());
+        HeapAnalyzer.analyze(
+            AnalysisRequest.builder(dump)
+                .track(serial)
+                .libraryCopy(AnalysisRequest.ANY_LIBRARY_COPY)
+                .build());
     long nanos = System.nanoTime() - start;
     TrackedVerdict verdict = result.bySerial().get(serial);
     long peakHeap = 0;

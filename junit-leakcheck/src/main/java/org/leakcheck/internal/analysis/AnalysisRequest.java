@@ -5,26 +5,38 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Objects;
 import java.util.Set;
+import org.leakcheck.internal.config.Configuration;
+import org.leakcheck.internal.track.LibraryCopy;
 
 /**
  * What to look for in a heap dump: the tracked objects (serials of their {@code
- * TrackedReference}s), which {@link HeapMarker}s apply (their request ids), which classes belong to
- * the test framework (name prefixes, default {@code org.junit.} and {@code org.mockito.}) and
- * whether to compute retained sizes.
+ * TrackedReference}s), which {@link HeapMarker}s apply (their request ids), which copy of the
+ * library made both (its {@link LibraryCopy#ID}: serials and request ids of two copies in one JVM
+ * overlap), which classes belong to the test infrastructure (name prefixes, default {@link
+ * #DEFAULT_EXCLUDED_CLASS_PREFIXES}) and whether to compute retained sizes.
  */
 public final class AnalysisRequest {
 
   /**
-   * The test framework's classes, excluded by default: JUnit's, and Mockito's, which keeps a record
-   * of every call on a mock (arguments included) in statics and thread-locals until the mock is
-   * garbage or the thread's next interaction with Mockito.
+   * The test infrastructure's classes, excluded by default: the default of {@code
+   * leakcheck.frameworkPackages}, kept in one place, {@link
+   * Configuration#DEFAULT_FRAMEWORK_PACKAGES} (JUnit, the build tools' and IDEs' runners, Mockito,
+   * Spring's TestContext framework).
    */
   public static final List<String> DEFAULT_EXCLUDED_CLASS_PREFIXES =
-      List.of("org.junit.", "org.mockito.");
+      Configuration.DEFAULT_FRAMEWORK_PACKAGES;
+
+  /**
+   * As {@link #libraryCopy()}: the instances of any copy of the library count. Only for a tool that
+   * reads the dump of another JVM known to hold one copy (the benchmarks' probe); never the
+   * library.
+   */
+  public static final long ANY_LIBRARY_COPY = 0;
 
   private final Path dump;
   private final Set<Long> trackedSerials;
   private final Set<Long> markerRequests;
+  private final long libraryCopy;
   private final List<String> excludedClassPrefixes;
   private final boolean retainedSizes;
 
@@ -32,11 +44,13 @@ public final class AnalysisRequest {
       Path dump,
       Set<Long> trackedSerials,
       Set<Long> markerRequests,
+      long libraryCopy,
       List<String> excludedClassPrefixes,
       boolean retainedSizes) {
     this.dump = Objects.requireNonNull(dump, "dump");
     this.trackedSerials = Set.copyOf(new LinkedHashSet<>(trackedSerials));
     this.markerRequests = Set.copyOf(markerRequests);
+    this.libraryCopy = libraryCopy;
     this.excludedClassPrefixes = List.copyOf(excludedClassPrefixes);
     this.retainedSizes = retainedSizes;
   }
@@ -57,6 +71,14 @@ public final class AnalysisRequest {
     return markerRequests;
   }
 
+  /**
+   * The {@link LibraryCopy#ID} whose tracked references and markers are meant, or {@link
+   * #ANY_LIBRARY_COPY}.
+   */
+  public long libraryCopy() {
+    return libraryCopy;
+  }
+
   public List<String> excludedClassPrefixes() {
     return excludedClassPrefixes;
   }
@@ -73,6 +95,8 @@ public final class AnalysisRequest {
         + trackedSerials
         + ", markers "
         + markerRequests
+        + ", library copy "
+        + Long.toHexString(libraryCopy)
         + ", excluded "
         + excludedClassPrefixes
         + ", retained sizes "
@@ -81,13 +105,14 @@ public final class AnalysisRequest {
   }
 
   /**
-   * Builds a request; by default no marker request, {@link #DEFAULT_EXCLUDED_CLASS_PREFIXES}
-   * excluded, sizes on.
+   * Builds a request; by default no marker request, this copy of the library ({@link
+   * LibraryCopy#ID}), {@link #DEFAULT_EXCLUDED_CLASS_PREFIXES} excluded, sizes on.
    */
   public static final class Builder {
     private final Path dump;
     private final Set<Long> trackedSerials = new LinkedHashSet<>();
     private final Set<Long> markerRequests = new LinkedHashSet<>();
+    private long libraryCopy = LibraryCopy.ID;
     private List<String> excludedClassPrefixes = DEFAULT_EXCLUDED_CLASS_PREFIXES;
     private boolean retainedSizes = true;
 
@@ -119,6 +144,12 @@ public final class AnalysisRequest {
       return this;
     }
 
+    /** The copy of the library whose objects are meant, or {@link #ANY_LIBRARY_COPY}. */
+    public Builder libraryCopy(long copy) {
+      libraryCopy = copy;
+      return this;
+    }
+
     public Builder excludedClassPrefixes(List<String> prefixes) {
       excludedClassPrefixes = List.copyOf(prefixes);
       return this;
@@ -131,7 +162,7 @@ public final class AnalysisRequest {
 
     public AnalysisRequest build() {
       return new AnalysisRequest(
-          dump, trackedSerials, markerRequests, excludedClassPrefixes, retainedSizes);
+          dump, trackedSerials, markerRequests, libraryCopy, excludedClassPrefixes, retainedSizes);
     }
   }
 }

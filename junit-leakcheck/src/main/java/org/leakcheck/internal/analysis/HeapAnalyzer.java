@@ -17,8 +17,10 @@ import org.leakcheck.internal.heap.ClassInfo;
 import org.leakcheck.internal.heap.FieldInfo;
 import org.leakcheck.internal.heap.HprofFormatException;
 import org.leakcheck.internal.heap.HprofHeap;
+import org.leakcheck.internal.heap.HprofLimits;
 import org.leakcheck.internal.heap.HprofRoot;
 import org.leakcheck.internal.heap.StackFrameInfo;
+import org.leakcheck.internal.heap.TruncatedArray;
 import org.leakcheck.internal.track.TrackedReference;
 
 /**
@@ -32,6 +34,11 @@ import org.leakcheck.internal.track.TrackedReference;
  * thread of a {@link HeapMarker#CHECKING_THREAD} marker is no root (its thread object still is).
  * Roots: every HPROF root record, plus the classes of the boot, platform and application loaders
  * (never collected); classes of other loaders are reachable only through their loader.
+ *
+ * <p>Only the {@code TrackedReference}s and markers of the asking copy of the library count ({@link
+ * AnalysisRequest#libraryCopy()}). When the dump may have lost references (an object array at
+ * HotSpot's record limit, possibly truncated), every verdict but strongly reachable is {@link
+ * Verdict#UNDECIDED} with the reason.
  *
  * <p>Memory: about 16 bytes per object for the index, 8 for the search (parent and queue), one bit
  * per object for retained sizes. Use {@link AnalyzerProcess} to keep that out of a test JVM.
@@ -65,8 +72,13 @@ public final class HeapAnalyzer {
    * @throws IOException if the file cannot be opened or mapped
    */
   public static AnalysisResult analyze(AnalysisRequest request) throws IOException {
+    return analyze(request, HprofLimits.HOTSPOT);
+  }
+
+  /** As {@link #analyze(AnalysisRequest)}, against other limits than HotSpot's (tests). */
+  static AnalysisResult analyze(AnalysisRequest request, HprofLimits limits) throws IOException {
     long start = System.nanoTime();
-    HprofHeap heap = HprofHeap.open(request.dump(), Set.of(TRACKED_REFERENCE, HEAP_MARKER));
+    HprofHeap heap = HprofHeap.open(request.dump(), Set.of(TRACKED_REFERENCE, HEAP_MARKER), limits);
     long read = System.nanoTime();
     Map<Long, TrackedVerdict> verdicts;
     try {
@@ -76,12 +88,72 @@ public final class HeapAnalyzer {
       throw new HprofFormatException(
           "corrupted object record (" + e.getClass().getSimpleName() + ")");
     }
+    String untrusted = whyNotReachableCannotBeTrusted(heap);
+    if (untrusted != null) {
+      verdicts = undecidedUnlessReachable(verdicts, untrusted);
+    }
     long done = System.nanoTime();
     return new AnalysisResult(
         verdicts,
         heap.objectCount(),
         Duration.ofNanos(read - start),
         Duration.ofNanos(done - read));
+  }
+
+  /**
+   * Why a tracked object the search did not reach may still be strongly reachable in the JVM, or
+   * {@code null}. An object array at HotSpot's record limit may have lost its elements past that
+   * length ({@link HprofHeap#possiblyTruncatedArrays()}): an object held only there is in the dump
+   * but unreachable in it. Primitive arrays hold no references: their truncation changes no
+   * verdict.
+   */
+  static String whyNotReachableCannotBeTrusted(HprofHeap heap) {
+    List<TruncatedArray> arrays = new ArrayList<>();
+    for (TruncatedArray a : heap.possiblyTruncatedArrays()) {
+      if (a.references()) {
+        arrays.add(a);
+      }
+    }
+    if (arrays.isEmpty()) {
+      return null;
+    }
+    TruncatedArray first = arrays.get(0);
+    String limit = "(HotSpot's 4 GiB record limit)";
+    if (arrays.size() == 1) {
+      return "the heap dump truncated an array of type "
+          + first.type()
+          + " to "
+          + first.length()
+          + " elements "
+          + limit
+          + ": an object it holds may be missing";
+    }
+    return "the heap dump truncated "
+        + arrays.size()
+        + " arrays "
+        + limit
+        + ", one of type "
+        + first.type()
+        + " to "
+        + first.length()
+        + " elements: an object they hold may be missing";
+  }
+
+  /**
+   * Every verdict but {@link Verdict#STRONGLY_REACHABLE} (its path is in the dump, whatever the
+   * dump lost) becomes {@link Verdict#UNDECIDED} with the reason.
+   */
+  private static Map<Long, TrackedVerdict> undecidedUnlessReachable(
+      Map<Long, TrackedVerdict> verdicts, String reason) {
+    Map<Long, TrackedVerdict> result = new LinkedHashMap<>();
+    for (TrackedVerdict v : verdicts.values()) {
+      result.put(
+          v.serial(),
+          v.verdict() == Verdict.STRONGLY_REACHABLE
+              ? v
+              : TrackedVerdict.undecided(v.serial(), v.className(), v.objectId(), reason));
+    }
+    return result;
   }
 
   /** A GC root of the search: its kind, object and (for HPROF roots) its record. */
@@ -158,8 +230,9 @@ public final class HeapAnalyzer {
         int index = heap.indexOf(id);
         ClassInfo c = heap.classOf(index);
         FieldInfo serial = c.field("serial");
+        FieldInfo copy = c.field("libraryCopy");
         FieldInfo referent = c.field("referent", REFERENCE);
-        if (serial == null || referent == null) {
+        if (serial == null || referent == null || !ofThisCopy(index, copy)) {
           continue;
         }
         long value = heap.fieldValue(index, serial);
@@ -170,6 +243,18 @@ public final class HeapAnalyzer {
       return result;
     }
 
+    /**
+     * Whether a tracked reference or marker was made by the copy of the library that asked: another
+     * copy in the same JVM (another class loader) numbers its serials and requests from 1 too. An
+     * instance without the field is of a library version that predates it: not this copy.
+     */
+    private boolean ofThisCopy(int index, FieldInfo copy) {
+      if (request.libraryCopy() == AnalysisRequest.ANY_LIBRARY_COPY) {
+        return true;
+      }
+      return copy != null && heap.fieldValue(index, copy) == request.libraryCopy();
+    }
+
     private void readMarkers() {
       Set<Long> checkingThreads = new HashSet<>();
       for (long id : heap.instancesOf(HEAP_MARKER)) {
@@ -177,8 +262,9 @@ public final class HeapAnalyzer {
         ClassInfo c = heap.classOf(index);
         FieldInfo kind = c.field("kind");
         FieldInfo requestId = c.field("request");
+        FieldInfo copy = c.field("libraryCopy");
         FieldInfo referent = c.field("referent", REFERENCE);
-        if (kind == null || requestId == null || referent == null) {
+        if (kind == null || requestId == null || referent == null || !ofThisCopy(index, copy)) {
           continue;
         }
         if (!request.markerRequests().contains(heap.fieldValue(index, requestId))) {

@@ -1,13 +1,16 @@
 package org.leakcheck.internal.analysis;
 
 import java.lang.ref.WeakReference;
+import org.leakcheck.internal.track.LibraryCopy;
 
 /**
  * Marks an object in the heap so that the analysis of a heap dump can find it: the test instance,
  * the exception the test threw, or the thread that runs the check.
  *
  * <p>Weak on purpose: a marker never keeps its object alive. The analysis reads the class name,
- * {@code kind} and {@code request} fields back from the dump: keep them stable.
+ * {@code kind}, {@code request} and {@code libraryCopy} fields back from the dump: keep them
+ * stable. Request ids are numbered per copy of the library, so a marker applies to the analysis of
+ * its request <em>and</em> its copy ({@link LibraryCopy#ID}) only.
  */
 public final class HeapMarker extends WeakReference<Object> {
 
@@ -26,11 +29,13 @@ public final class HeapMarker extends WeakReference<Object> {
 
   private final int kind;
   private final long request;
+  private final long libraryCopy;
 
   public HeapMarker(Object referent, int kind, long request) {
     super(referent);
     this.kind = kind;
     this.request = request;
+    this.libraryCopy = LibraryCopy.ID;
   }
 
   public int kind() {
@@ -39,5 +44,10 @@ public final class HeapMarker extends WeakReference<Object> {
 
   public long request() {
     return request;
+  }
+
+  /** The {@link LibraryCopy#ID} of the copy of the library that made this marker. */
+  public long libraryCopy() {
+    return libraryCopy;
   }
 }

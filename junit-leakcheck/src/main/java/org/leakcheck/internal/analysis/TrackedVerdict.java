@@ -22,6 +22,7 @@ public final class TrackedVerdict {
   private final RetainingPath path;
   private final long retainedBytes;
   private final long retainedObjects;
+  private final String undecidedReason;
 
   public TrackedVerdict(
       long serial,
@@ -31,6 +32,18 @@ public final class TrackedVerdict {
       RetainingPath path,
       long retainedBytes,
       long retainedObjects) {
+    this(serial, verdict, className, objectId, path, retainedBytes, retainedObjects, null);
+  }
+
+  private TrackedVerdict(
+      long serial,
+      Verdict verdict,
+      String className,
+      long objectId,
+      RetainingPath path,
+      long retainedBytes,
+      long retainedObjects,
+      String undecidedReason) {
     this.serial = serial;
     this.verdict = Objects.requireNonNull(verdict, "verdict");
     this.className = className;
@@ -38,9 +51,35 @@ public final class TrackedVerdict {
     this.path = path;
     this.retainedBytes = retainedBytes;
     this.retainedObjects = retainedObjects;
+    this.undecidedReason = undecidedReason;
     if ((verdict == Verdict.STRONGLY_REACHABLE) != (path != null)) {
       throw new IllegalArgumentException("a path comes with STRONGLY_REACHABLE, and only with it");
     }
+    if ((verdict == Verdict.UNDECIDED) != (undecidedReason != null)) {
+      throw new IllegalArgumentException("a reason comes with UNDECIDED, and only with it");
+    }
+  }
+
+  /**
+   * An {@link Verdict#UNDECIDED} verdict.
+   *
+   * @param serial the tracked serial
+   * @param className the tracked object's class when it is in the dump, else {@code null}
+   * @param objectId its id in the dump, else 0
+   * @param reason why the dump cannot tell, one line
+   * @return the verdict
+   */
+  public static TrackedVerdict undecided(
+      long serial, String className, long objectId, String reason) {
+    return new TrackedVerdict(
+        serial,
+        Verdict.UNDECIDED,
+        className,
+        objectId,
+        null,
+        -1,
+        -1,
+        Objects.requireNonNull(reason, "reason"));
   }
 
   /** The serial of the tracked object's {@code TrackedReference}. */
@@ -50,6 +89,11 @@ public final class TrackedVerdict {
 
   public Verdict verdict() {
     return verdict;
+  }
+
+  /** Why the dump cannot tell, one line; only when {@link Verdict#UNDECIDED}. */
+  public Optional<String> undecidedReason() {
+    return Optional.ofNullable(undecidedReason);
   }
 
   /** The shortest path from a GC root when {@link Verdict#STRONGLY_REACHABLE}. */
@@ -67,12 +111,12 @@ public final class TrackedVerdict {
     return retainedObjects;
   }
 
-  /** The tracked object's class, {@code null} when {@link Verdict#NOT_IN_DUMP}. */
+  /** The tracked object's class, {@code null} when it is not in the dump. */
   public String className() {
     return className;
   }
 
-  /** The tracked object's id in the dump, 0 when {@link Verdict#NOT_IN_DUMP}. */
+  /** The tracked object's id in the dump, 0 when it is not in the dump. */
   public long objectId() {
     return objectId;
   }
@@ -86,6 +130,7 @@ public final class TrackedVerdict {
         + " "
         + className
         + (path == null ? "" : " " + path)
+        + (undecidedReason == null ? "" : " (" + undecidedReason + ")")
         + ", retains "
         + retainedBytes
         + " bytes in "

@@ -11,5 +11,12 @@ public enum Verdict {
    */
   NOT_STRONGLY_REACHABLE,
   /** Strongly reachable: a leak, with its retaining path. */
-  STRONGLY_REACHABLE
+  STRONGLY_REACHABLE,
+  /**
+   * The dump cannot tell: it is in a state where "not strongly reachable" or "not in the dump" may
+   * be false (an array HotSpot may have truncated, references and all). {@link
+   * TrackedVerdict#undecidedReason()} says why, in one line. A strongly reachable verdict is never
+   * undecided: its path is in the dump.
+   */
+  UNDECIDED
 }

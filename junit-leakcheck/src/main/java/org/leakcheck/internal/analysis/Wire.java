@@ -21,7 +21,7 @@ import java.util.Set;
 final class Wire {
 
   static final int MAGIC = 0x4C4B4348; // "LKCH"
-  static final int VERSION = 1;
+  static final int VERSION = 2;
 
   static final byte OK = 0;
   static final byte FAILED = 1;
@@ -41,6 +41,7 @@ final class Wire {
     for (long marker : request.markerRequests()) {
       out.writeLong(marker);
     }
+    out.writeLong(request.libraryCopy());
     out.writeInt(request.excludedClassPrefixes().size());
     for (String prefix : request.excludedClassPrefixes()) {
       writeString(out, prefix);
@@ -59,11 +60,12 @@ final class Wire {
     for (int i = in.readInt(); i > 0; i--) {
       markers.add(in.readLong());
     }
+    long libraryCopy = in.readLong();
     List<String> prefixes = new ArrayList<>();
     for (int i = in.readInt(); i > 0; i--) {
       prefixes.add(readString(in));
     }
-    return new AnalysisRequest(dump, serials, markers, prefixes, in.readBoolean());
+    return new AnalysisRequest(dump, serials, markers, libraryCopy, prefixes, in.readBoolean());
   }
 
   static void writeFailure(DataOutputStream out, byte status, String message) throws IOException {
@@ -86,6 +88,7 @@ final class Wire {
       out.writeLong(v.objectId());
       out.writeLong(v.retainedBytes());
       out.writeLong(v.retainedObjects());
+      writeString(out, v.undecidedReason().orElse(null));
       out.writeBoolean(v.path().isPresent());
       if (v.path().isPresent()) {
         writePath(out, v.path().get());
@@ -113,9 +116,13 @@ final class Wire {
       long objectId = in.readLong();
       long bytes = in.readLong();
       long count = in.readLong();
+      String undecidedReason = readString(in);
       RetainingPath path = in.readBoolean() ? readPath(in) : null;
       verdicts.put(
-          serial, new TrackedVerdict(serial, verdict, className, objectId, path, bytes, count));
+          serial,
+          verdict == Verdict.UNDECIDED
+              ? TrackedVerdict.undecided(serial, className, objectId, undecidedReason)
+              : new TrackedVerdict(serial, verdict, className, objectId, path, bytes, count));
     }
     return new Answer(new AnalysisResult(verdicts, objects, read, search), OK, null);
   }

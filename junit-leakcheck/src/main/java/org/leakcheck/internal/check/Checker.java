@@ -230,6 +230,15 @@ public final class Checker {
         continue;
       }
       Optional<TrackedVerdict> verdict = outcome.verdict(t.serial());
+      if (verdict.isPresent() && verdict.get().verdict() == Verdict.UNDECIDED) {
+        // the dump cannot tell (a possibly truncated array)
+        if (!t.isCleared()) {
+          undecided.add(
+              undecided(
+                  t, NoVerdict.DUMP_UNREADABLE, verdict.get().undecidedReason().orElseThrow()));
+        }
+        continue;
+      }
       if (verdict.isEmpty() || verdict.get().verdict() == Verdict.NOT_IN_DUMP) {
         notInDump.add(t);
         continue;

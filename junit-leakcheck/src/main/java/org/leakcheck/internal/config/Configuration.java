@@ -4,231 +4,183 @@ import java.io.IOException;
 import java.io.InputStream;
 import java.io.UncheckedIOException;
 import java.net.URL;
-import java.nio.file.InvalidPathException;
 import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.time.Duration;
-import java.time.format.DateTimeParseException;
+import java.util.ArrayList;
 import java.util.Enumeration;
-import java.util.Locale;
+import java.util.HashMap;
+import java.util.LinkedHashSet;
+import java.util.List;
+import java.util.Map;
 import java.util.Optional;
 import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
-import java.util.regex.Matcher;
-import java.util.regex.Pattern;
-import org.leakcheck.LeakCheck;
 
 /**
- * The run-wide settings, parsed once from configuration parameters into an immutable value. Every
- * bad value and every unknown {@code leakcheck.*} key is an error that names the key.
+ * The run-wide settings, parsed once from configuration parameters into an immutable value; the
+ * keys, their defaults and their parsers are the table in {@link Keys}. A bad value is an error
+ * naming the key, wherever it was set; an unknown {@code leakcheck.*} key is an error when given as
+ * a JUnit configuration parameter and a warning when it is only a system property (see {@link
+ * PresentKeys}).
  */
 public final class Configuration {
 
   /** The prefix of every key of ours. */
   public static final String PREFIX = "leakcheck.";
 
-  /** Every key we read; anything else under {@link #PREFIX} is a mistake worth reporting. */
-  static final Set<String> KNOWN_KEYS =
-      Set.of(
-          LeakCheck.TIMEOUT_KEY,
-          LeakCheck.MODE_KEY,
-          LeakCheck.RETAINING_PATH_KEY,
-          LeakCheck.REPORTS_DIR_KEY,
-          LeakCheck.KEEP_DUMPS_KEY,
-          LeakCheck.ANALYSIS_TIMEOUT_KEY,
-          LeakCheck.ANALYSIS_MAX_HEAP_KEY,
-          LeakCheck.UNDECIDED_KEY);
-
-  public static final Duration DEFAULT_TIMEOUT = Duration.ofSeconds(2);
-  public static final Duration DEFAULT_ANALYSIS_TIMEOUT = Duration.ofMinutes(2);
-  public static final Path DEFAULT_REPORTS_DIR = Paths.get("target", "leakcheck");
-
-  private static final Pattern MAX_HEAP = Pattern.compile("\\d+[kKmMgG]?");
-
-  private static final Pattern SIMPLE_DURATION =
-      Pattern.compile("(\\d+)\\s*(ms|s|m|min|h)", Pattern.CASE_INSENSITIVE);
+  /**
+   * The test infrastructure, whose statics, stack frames and thread-local values do not make a leak
+   * (DESIGN §3.2); {@code leakcheck.frameworkPackages} adds to it. Class name prefixes.
+   */
+  public static final List<String> DEFAULT_FRAMEWORK_PACKAGES =
+      List.of(
+          // JUnit: Jupiter, the Platform and its launcher, Vintage, the test kit.
+          "org.junit.",
+          // Maven Surefire and Failsafe: the forked JVM's booter (ForkedBooter) and the JUnit
+          // Platform provider (org.apache.maven.surefire.junitplatform), shared by both plugins.
+          "org.apache.maven.surefire.",
+          // Gradle's test worker: its main class is worker.org.gradle.process.internal.worker
+          // .GradleWorkerMain, the rest (test class processor, JUnit Platform bridge) org.gradle.
+          "org.gradle.",
+          "worker.org.gradle.",
+          // IntelliJ IDEA: JUnitStarter and its helpers (com.intellij.rt.junit,
+          // com.intellij.rt.execution.junit) and one runner package per JUnit generation.
+          "com.intellij.rt.",
+          "com.intellij.junit3.",
+          "com.intellij.junit4.",
+          "com.intellij.junit5.",
+          "com.intellij.junit6.",
+          // Eclipse JDT: RemoteTestRunner (org.eclipse.jdt.internal.junit.runner) and the loaders
+          // of each JUnit generation.
+          "org.eclipse.jdt.internal.junit.",
+          "org.eclipse.jdt.internal.junit4.",
+          "org.eclipse.jdt.internal.junit5.",
+          "org.eclipse.jdt.internal.junit6.",
+          // Mockito keeps a record of every call on a mock (arguments included) in statics and
+          // thread-locals until the mock is garbage or the thread's next interaction with it.
+          "org.mockito.",
+          // Spring's TestContext framework: the context cache keeps application contexts (and
+          // their beans) for later test classes, and TestContextManager holds the test instance.
+          "org.springframework.test.");
 
   /** What happens when a leak is found. */
   public enum Mode {
+    /** The test fails. */
     FAIL,
+    /** The leak is printed and the test passes. */
     REPORT_ONLY
-  }
-
-  /** What happens to a test whose survivors could not be decided leaked or not. */
-  public enum Undecided {
-    FAIL,
-    ABORT
   }
 
   /** Which heap dumps are kept after analysis. */
   public enum KeepDumps {
+    /** None. */
     NEVER,
+    /** Those that showed a leak. */
     ON_FAILURE,
+    /** All. */
     ALWAYS
   }
 
-  private final Duration timeout;
-  private final Mode mode;
-  private final boolean retainingPath;
-  private final Path reportsDir;
-  private final KeepDumps keepDumps;
-  private final Duration analysisTimeout;
-  private final String analysisMaxHeap;
-  private final Undecided undecided;
+  /** What happens to a test whose survivors could not be decided leaked or not. */
+  public enum Undecided {
+    /** The test fails, saying why it could not be decided. */
+    FAIL,
+    /** The test is aborted, saying why. */
+    ABORT
+  }
 
-  Configuration(
-      Duration timeout,
-      Mode mode,
-      boolean retainingPath,
-      Path reportsDir,
-      KeepDumps keepDumps,
-      Duration analysisTimeout,
-      String analysisMaxHeap,
-      Undecided undecided) {
-    this.timeout = timeout;
-    this.mode = mode;
-    this.retainingPath = retainingPath;
-    this.reportsDir = reportsDir;
-    this.keepDumps = keepDumps;
-    this.analysisTimeout = analysisTimeout;
-    this.analysisMaxHeap = analysisMaxHeap;
-    this.undecided = undecided;
+  /** The value of each key of {@link Keys#ALL}; {@code null} values allowed. */
+  private final Map<Key<?>, Object> values;
+
+  private final List<String> frameworkPackages;
+
+  private Configuration(Map<Key<?>, Object> values) {
+    this.values = values;
+    Set<String> packages = new LinkedHashSet<>(DEFAULT_FRAMEWORK_PACKAGES);
+    packages.addAll(get(Keys.FRAMEWORK_PACKAGES));
+    this.frameworkPackages = List.copyOf(packages);
+  }
+
+  /**
+   * Reads the configuration, all of whose keys were given as configuration parameters (a map given
+   * to {@code LeakChecks.newTracker}, a test's).
+   *
+   * @param parameters the values
+   * @param presentKeys the keys that are set, checked for typos
+   * @return the configuration
+   * @throws ConfigurationException naming the key of the first bad value or unknown key
+   */
+  public static Configuration from(
+      Function<String, Optional<String>> parameters, Set<String> presentKeys) {
+    return from(parameters, PresentKeys.parameters(presentKeys), Warnings.STANDARD_ERROR);
   }
 
   /**
    * Reads the configuration.
    *
    * @param parameters the configuration parameter source (JUnit's, or system properties)
-   * @param presentKeys the {@code leakcheck.*} keys known to be set, checked for typos
-   * @throws ConfigurationException naming the key of the first bad value or unknown key
+   * @param presentKeys the {@code leakcheck.*} keys that are set, and where
+   * @param warnings where an unknown key set only as a system property is reported
+   * @return the configuration
+   * @throws ConfigurationException naming the key of the first bad value, or of an unknown key
+   *     given as a configuration parameter
    */
   public static Configuration from(
-      Function<String, Optional<String>> parameters, Set<String> presentKeys) {
-    for (String key : presentKeys) {
-      if (key.startsWith(PREFIX) && !KNOWN_KEYS.contains(key)) {
+      Function<String, Optional<String>> parameters, PresentKeys presentKeys, Warnings warnings) {
+    for (String key : new TreeSet<>(presentKeys.parameters())) {
+      if (key.startsWith(PREFIX) && !Keys.isKnown(key)) {
         throw new ConfigurationException(
             key,
             "unknown configuration parameter '"
                 + key
-                + "'; known keys: "
-                + new TreeSet<>(KNOWN_KEYS));
+                + "'; did you mean '"
+                + Keys.nearest(key)
+                + "'? Known keys: "
+                + new TreeSet<>(Keys.NAMES));
       }
     }
-    Duration timeout =
-        parameters
-            .apply(LeakCheck.TIMEOUT_KEY)
-            .map(v -> parseDuration(LeakCheck.TIMEOUT_KEY, v))
-            .orElse(DEFAULT_TIMEOUT);
-    Mode mode =
-        parameters
-            .apply(LeakCheck.MODE_KEY)
-            .map(v -> parseMode(LeakCheck.MODE_KEY, v))
-            .orElse(Mode.FAIL);
-    boolean retainingPath =
-        parameters
-            .apply(LeakCheck.RETAINING_PATH_KEY)
-            .map(v -> parseBoolean(LeakCheck.RETAINING_PATH_KEY, v))
-            .orElse(true);
-    Path reportsDir =
-        parameters
-            .apply(LeakCheck.REPORTS_DIR_KEY)
-            .map(v -> parsePath(LeakCheck.REPORTS_DIR_KEY, v))
-            .orElse(DEFAULT_REPORTS_DIR);
-    KeepDumps keepDumps =
-        parameters
-            .apply(LeakCheck.KEEP_DUMPS_KEY)
-            .map(v -> parseKeepDumps(LeakCheck.KEEP_DUMPS_KEY, v))
-            .orElse(KeepDumps.NEVER);
-    Duration analysisTimeout =
-        parameters
-            .apply(LeakCheck.ANALYSIS_TIMEOUT_KEY)
-            .map(v -> parseDuration(LeakCheck.ANALYSIS_TIMEOUT_KEY, v))
-            .orElse(DEFAULT_ANALYSIS_TIMEOUT);
-    String maxHeap =
-        parameters
-            .apply(LeakCheck.ANALYSIS_MAX_HEAP_KEY)
-            .map(v -> parseMaxHeap(LeakCheck.ANALYSIS_MAX_HEAP_KEY, v))
-            .orElse(null);
-    Undecided undecided =
-        parameters
-            .apply(LeakCheck.UNDECIDED_KEY)
-            .map(v -> parseUndecided(LeakCheck.UNDECIDED_KEY, v))
-            .orElse(Undecided.FAIL);
-    return new Configuration(
-        timeout, mode, retainingPath, reportsDir, keepDumps, analysisTimeout, maxHeap, undecided);
+    for (String key : new TreeSet<>(presentKeys.systemPropertiesOnly())) {
+      if (key.startsWith(PREFIX) && !Keys.isKnown(key)) {
+        warnings.warnOnce(key, unknownSystemProperty(key));
+      }
+    }
+    Map<Key<?>, Object> values = new HashMap<>();
+    for (Key<?> key : Keys.ALL) {
+      Optional<String> text = parameters.apply(key.name());
+      values.put(key, text.isPresent() ? key.parse(text.get()) : key.defaultValue());
+    }
+    return new Configuration(values);
   }
 
-  static boolean parseBoolean(String key, String value) {
-    switch (value.trim().toLowerCase(Locale.ROOT)) {
-      case "true":
-        return true;
-      case "false":
-        return false;
-      default:
-        throw new ConfigurationException(
-            key, "'" + value + "' is not a boolean for " + key + "; use 'true' or 'false'");
-    }
-  }
-
-  static Path parsePath(String key, String value) {
-    if (value.isBlank()) {
-      throw new ConfigurationException(key, "the directory for " + key + " must not be blank");
-    }
-    try {
-      return Paths.get(value.trim());
-    } catch (InvalidPathException e) {
-      throw new ConfigurationException(
-          key, "'" + value + "' is not a path for " + key + ": " + e.getReason());
-    }
-  }
-
-  static KeepDumps parseKeepDumps(String key, String value) {
-    switch (value.trim().toLowerCase(Locale.ROOT)) {
-      case "never":
-        return KeepDumps.NEVER;
-      case "on-failure":
-      case "on_failure":
-        return KeepDumps.ON_FAILURE;
-      case "always":
-        return KeepDumps.ALWAYS;
-      default:
-        throw new ConfigurationException(
-            key,
-            "'"
-                + value
-                + "' is not a value for "
-                + key
-                + "; use 'never', 'on-failure' or 'always'");
-    }
-  }
-
-  static String parseMaxHeap(String key, String value) {
-    String text = value.trim();
-    if (!MAX_HEAP.matcher(text).matches()) {
-      throw new ConfigurationException(
-          key,
-          "'" + value + "' is not a heap size for " + key + "; use a size as for -Xmx: 512m, 2g");
-    }
-    return text;
+  /** The warning for an unknown {@code leakcheck.*} key set only as a system property. */
+  static String unknownSystemProperty(String key) {
+    return "[leakcheck] warning: ignoring system property '"
+        + key
+        + "': not a leakcheck configuration key (the nearest is '"
+        + Keys.nearest(key)
+        + "'). System properties are shared with the build (-D"
+        + key
+        + "=… may be a Maven property), so this is not an error; as a JUnit configuration"
+        + " parameter it would be.";
   }
 
   /**
-   * The {@code leakcheck.*} keys set as system properties, in a {@code junit-platform.properties}
-   * file on the class path, or given to the JUnit launcher of the running test plan.
+   * The {@code leakcheck.*} keys that are set, and where: system properties; configuration
+   * parameters of a {@code junit-platform.properties} file on the class path, and those given to
+   * the JUnit launcher of the running test plan (which are told apart from system properties that
+   * the launcher merely falls back to: see {@link LauncherKeys}).
+   *
+   * @param loader the class loader whose {@code junit-platform.properties} files are read
+   * @return the keys
    */
-  public static Set<String> discoverKeys(ClassLoader loader) {
-    Set<String> keys = new TreeSet<>();
+  public static PresentKeys discoverKeys(ClassLoader loader) {
+    Set<String> parameters = new TreeSet<>();
     try {
-      keys.addAll(LauncherKeys.current());
+      parameters.addAll(LauncherKeys.current());
     } catch (LinkageError e) {
       // No JUnit launcher on the class path (a stand-alone check from a main): nothing to add.
-    }
-    for (String name : System.getProperties().stringPropertyNames()) {
-      if (name.startsWith(PREFIX)) {
-        keys.add(name);
-      }
     }
     try {
       Enumeration<URL> files = loader.getResources("junit-platform.properties");
@@ -237,136 +189,155 @@ public final class Configuration {
         try (InputStream in = files.nextElement().openStream()) {
           properties.load(in);
         }
-        for (String name : properties.stringPropertyNames()) {
-          if (name.startsWith(PREFIX)) {
-            keys.add(name);
-          }
-        }
+        parameters.addAll(ours(properties.stringPropertyNames()));
       }
     } catch (IOException e) {
       throw new UncheckedIOException("could not read junit-platform.properties", e);
     }
-    return keys;
+    return PresentKeys.of(parameters, ours(System.getProperties().stringPropertyNames()));
+  }
+
+  /** The {@code leakcheck.*} keys among {@code keys}. */
+  static Set<String> ours(Set<String> keys) {
+    Set<String> ours = new TreeSet<>();
+    for (String key : keys) {
+      if (key.startsWith(PREFIX)) {
+        ours.add(key);
+      }
+    }
+    return ours;
   }
 
   /**
    * Parses {@code 500ms}, {@code 2s}, {@code 1m}, {@code 1h} or an ISO-8601 duration such as {@code
    * PT2S}; must be positive.
+   *
+   * @param key what the value was given for, named in the error
+   * @param value the text
+   * @return the duration
+   * @throws ConfigurationException naming the key
    */
   public static Duration parseDuration(String key, String value) {
-    String text = value.trim();
-    Duration result;
-    Matcher m = SIMPLE_DURATION.matcher(text);
-    if (m.matches()) {
-      long amount;
-      try {
-        amount = Long.parseLong(m.group(1));
-      } catch (NumberFormatException e) {
-        throw new ConfigurationException(key, "'" + value + "' for " + key + " is too large");
-      }
-      switch (m.group(2).toLowerCase(Locale.ROOT)) {
-        case "ms":
-          result = Duration.ofMillis(amount);
-          break;
-        case "s":
-          result = Duration.ofSeconds(amount);
-          break;
-        case "m":
-        case "min":
-          result = Duration.ofMinutes(amount);
-          break;
-        default:
-          result = Duration.ofHours(amount);
-      }
-    } else {
-      try {
-        result = Duration.parse(text);
-      } catch (DateTimeParseException e) {
-        throw new ConfigurationException(
-            key,
-            "'"
-                + value
-                + "' is not a duration for "
-                + key
-                + "; use a number with a unit (500ms, 2s, 1m) or ISO-8601 (PT2S)");
-      }
-    }
-    if (result.isNegative() || result.isZero()) {
-      throw new ConfigurationException(
-          key, "'" + value + "' for " + key + " must be longer than zero");
-    }
-    return result;
+    return Values.parseDuration(key, value);
   }
 
-  static Mode parseMode(String key, String value) {
-    switch (value.trim().toLowerCase(Locale.ROOT)) {
-      case "fail":
-        return Mode.FAIL;
-      case "report-only":
-      case "report_only":
-        return Mode.REPORT_ONLY;
-      default:
-        throw new ConfigurationException(
-            key, "'" + value + "' is not a mode for " + key + "; use 'fail' or 'report-only'");
-    }
+  private <T> T get(Key<T> key) {
+    @SuppressWarnings("unchecked")
+    T value = (T) values.get(key);
+    return value;
   }
 
-  static Undecided parseUndecided(String key, String value) {
-    switch (value.trim().toLowerCase(Locale.ROOT)) {
-      case "fail":
-        return Undecided.FAIL;
-      case "abort":
-        return Undecided.ABORT;
-      default:
-        throw new ConfigurationException(
-            key, "'" + value + "' is not a value for " + key + "; use 'fail' or 'abort'");
-    }
-  }
-
+  /**
+   * How long, at most, to wait for the tracked objects to be collected.
+   *
+   * @return the timeout
+   */
   public Duration timeout() {
-    return timeout;
+    return get(Keys.TIMEOUT);
   }
 
+  /**
+   * What happens when a leak is found.
+   *
+   * @return the mode
+   */
   public Mode mode() {
-    return mode;
+    return get(Keys.MODE);
   }
 
+  /**
+   * Whether survivors are analysed in a heap dump.
+   *
+   * @return whether to compute retaining paths
+   */
   public boolean retainingPath() {
-    return retainingPath;
+    return get(Keys.RETAINING_PATH);
   }
 
+  /**
+   * Where heap dumps and JSON reports go.
+   *
+   * @return the directory
+   */
   public Path reportsDir() {
-    return reportsDir;
+    return get(Keys.REPORTS_DIR);
   }
 
+  /**
+   * Which heap dumps are kept.
+   *
+   * @return the policy
+   */
   public KeepDumps keepDumps() {
-    return keepDumps;
+    return get(Keys.KEEP_DUMPS);
   }
 
+  /**
+   * The longest time the analysis may take.
+   *
+   * @return the timeout
+   */
   public Duration analysisTimeout() {
-    return analysisTimeout;
+    return get(Keys.ANALYSIS_TIMEOUT);
   }
 
-  /** The analyser JVM's -Xmx value, or {@code null} to choose it from the dump's size. */
+  /**
+   * The analyser JVM's -Xmx value.
+   *
+   * @return the value, or {@code null} to choose it from the dump's size
+   */
   public String analysisMaxHeap() {
-    return analysisMaxHeap;
+    return get(Keys.ANALYSIS_MAX_HEAP);
   }
 
-  /** What happens to a test whose survivors could not be decided leaked or not. */
+  /**
+   * What happens to a test whose survivors could not be decided leaked or not.
+   *
+   * @return the policy
+   */
   public Undecided undecided() {
-    return undecided;
+    return get(Keys.UNDECIDED);
   }
 
-  /** A copy with the given values where they are present. */
+  /**
+   * Whether a test that failed on its own is checked too.
+   *
+   * @return whether to check failed tests
+   */
+  public boolean checkFailedTests() {
+    return get(Keys.CHECK_FAILED_TESTS);
+  }
+
+  /**
+   * The class name prefixes of the test infrastructure: {@link #DEFAULT_FRAMEWORK_PACKAGES}, then
+   * those of {@code leakcheck.frameworkPackages}, without repeats.
+   *
+   * @return the prefixes, immutable
+   */
+  public List<String> frameworkPackages() {
+    return frameworkPackages;
+  }
+
+  /**
+   * A copy with the given values where they are present (a test's {@code @LeakCheck} attributes).
+   *
+   * @param timeout replaces {@link #timeout()}
+   * @param mode replaces {@link #mode()}
+   * @return the copy
+   */
   public Configuration with(Optional<Duration> timeout, Optional<Mode> mode) {
-    return new Configuration(
-        timeout.orElse(this.timeout),
-        mode.orElse(this.mode),
-        retainingPath,
-        reportsDir,
-        keepDumps,
-        analysisTimeout,
-        analysisMaxHeap,
-        undecided);
+    Map<Key<?>, Object> copy = new HashMap<>(values);
+    timeout.ifPresent(t -> copy.put(Keys.TIMEOUT, t));
+    mode.ifPresent(m -> copy.put(Keys.MODE, m));
+    return new Configuration(copy);
+  }
+
+  @Override
+  public String toString() {
+    List<String> entries = new ArrayList<>();
+    for (Key<?> key : Keys.ALL) {
+      entries.add(key.name() + "=" + values.get(key));
+    }
+    return "Configuration" + entries;
   }
 }

@@ -136,6 +136,7 @@ public final class DumpCoordinator {
           AnalysisRequest.builder(dump)
               .trackedSerials(serials)
               .markerRequests(requests)
+              .excludedClassPrefixes(settings.frameworkPackages())
               .retainedSizes(true)
               .build();
       AnalysisResult result;
@@ -146,12 +147,15 @@ public final class DumpCoordinator {
         completeAll(batch, Outcome.failed(e.kind(), e.getMessage(), keep ? dump : null));
         return;
       }
-      boolean leakFound =
+      boolean failing = // a leak, or undecided: the test fails (or aborts)
           result.bySerial().values().stream()
-              .anyMatch(v -> v.verdict() == Verdict.STRONGLY_REACHABLE);
+              .anyMatch(
+                  v ->
+                      v.verdict() == Verdict.STRONGLY_REACHABLE
+                          || v.verdict() == Verdict.UNDECIDED);
       keep =
           settings.keepDumps() == KeepDumps.ALWAYS
-              || (leakFound && settings.keepDumps() == KeepDumps.ON_FAILURE);
+              || (failing && settings.keepDumps() == KeepDumps.ON_FAILURE);
       for (Submission s : batch.members) {
         Map<Long, TrackedVerdict> mine = new HashMap<>();
         for (Long serial : s.serials()) {

@@ -21,7 +21,11 @@ import java.util.Set;
  * of an object is parsed on demand from the mapping.
  *
  * <p>Objects are addressed by their <em>index</em> in that order ({@code 0 .. objectCount()-1}),
- * which the analysis uses for its own per-object arrays.
+ * which the analysis uses for its own per-object arrays; a dump with more objects than an {@code
+ * int} index can number is refused with a one-line reason.
+ *
+ * <p>What the dump cannot show: HotSpot truncates an array whose record would pass its 4 GiB record
+ * limit and only prints a warning; such arrays are listed in {@link #possiblyTruncatedArrays()}.
  *
  * <p>Not thread-safe for concurrent {@link #symbol} calls during {@code open}; reads after {@code
  * open} are safe from one thread (the analysis is single-threaded).
@@ -58,6 +62,7 @@ public final class HprofHeap {
 
   private final MappedFile file;
   private final int idSize;
+  private final HprofLimits limits;
   private final LongLongMap utf8Positions = new LongLongMap(1 << 14);
   private final Map<Long, String> symbols = new HashMap<>();
   private final LongLongMap classNameIds = new LongLongMap(); // class id -> name id
@@ -70,6 +75,8 @@ public final class HprofHeap {
   private final LongLongMap threadSerialToObject = new LongLongMap();
   private final LongLongMap threadSerialToTrace = new LongLongMap();
   private final Map<String, long[]> collected = new HashMap<>();
+  private final List<long[]> truncatedRecords = new ArrayList<>(0); // {id, class id or -type, n}
+  private List<TruncatedArray> truncatedArrays = List.of();
 
   private long[] ids;
   private long[] positions;
@@ -78,9 +85,10 @@ public final class HprofHeap {
   private int bucketShift;
   private int[] bucketStarts;
 
-  private HprofHeap(MappedFile file, int idSize) {
+  private HprofHeap(MappedFile file, int idSize, HprofLimits limits) {
     this.file = file;
     this.idSize = idSize;
+    this.limits = limits;
   }
 
   /**
@@ -89,13 +97,34 @@ public final class HprofHeap {
    * @param dump the file
    * @param collectInstancesOf names ({@link Class#getName()} form) of classes whose instances
    *     should be listed while reading, for {@link #instancesOf}
-   * @throws HprofFormatException if the file is not a heap dump, or is truncated or corrupted
+   * @throws HprofFormatException if the file is not a heap dump, or is truncated or corrupted, or
+   *     has more objects than the index can number
    */
   public static HprofHeap open(Path dump, Set<String> collectInstancesOf) throws IOException {
-    return open(dump, collectInstancesOf, MappedFile.DEFAULT_CHUNK_BITS);
+    return open(dump, collectInstancesOf, HprofLimits.HOTSPOT);
+  }
+
+  /**
+   * As {@link #open(Path, Set)}, against other limits than HotSpot's (tests).
+   *
+   * @param dump the file
+   * @param collectInstancesOf as for {@link #open(Path, Set)}
+   * @param limits the record length of a possibly truncated array, the most objects to index
+   * @return the indexed dump
+   * @throws IOException as {@link #open(Path, Set)}
+   */
+  public static HprofHeap open(Path dump, Set<String> collectInstancesOf, HprofLimits limits)
+      throws IOException {
+    return open(dump, collectInstancesOf, MappedFile.DEFAULT_CHUNK_BITS, limits);
   }
 
   static HprofHeap open(Path dump, Set<String> collectInstancesOf, int chunkBits)
+      throws IOException {
+    return open(dump, collectInstancesOf, chunkBits, HprofLimits.HOTSPOT);
+  }
+
+  private static HprofHeap open(
+      Path dump, Set<String> collectInstancesOf, int chunkBits, HprofLimits limits)
       throws IOException {
     MappedFile file = new MappedFile(dump, chunkBits);
     long size = file.size();
@@ -119,7 +148,7 @@ public final class HprofHeap {
     if (idSize != 4 && idSize != 8) {
       throw new HprofFormatException("unsupported identifier size " + idSize);
     }
-    HprofHeap heap = new HprofHeap(file, idSize);
+    HprofHeap heap = new HprofHeap(file, idSize, limits);
     try {
       heap.read(headerEnd + 1 + 4 + 8, collectInstancesOf);
     } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
@@ -274,6 +303,9 @@ public final class HprofHeap {
             long id = readId(p);
             long n = Integer.toUnsignedLong(file.getInt(p + idSize + 4));
             add(id, recordStart);
+            if (n >= maxArrayLength(limits.recordBytes(), 1 + 2L * idSize + 8, idSize)) {
+              truncatedRecords.add(new long[] {id, readId(p + idSize + 8), n});
+            }
             p += 2L * idSize + 8 + n * idSize;
             break;
           }
@@ -288,6 +320,9 @@ public final class HprofHeap {
                   "bad primitive array type " + type + " at byte " + recordStart);
             }
             add(id, recordStart);
+            if (n >= maxArrayLength(limits.recordBytes(), 1 + idSize + 9, elementSize)) {
+              truncatedRecords.add(new long[] {id, -type, n});
+            }
             p += idSize + 9 + n * elementSize;
             break;
           }
@@ -372,7 +407,19 @@ public final class HprofHeap {
     return size;
   }
 
-  private void add(long id, long position) {
+  /**
+   * The longest array HotSpot writes whole: {@code DumperSupport::calculate_array_max_length} cuts
+   * an array whose sub-record ({@code header} bytes, tag included, and the elements) would pass the
+   * u4 limit down to exactly this many elements. An array of this length may have been longer.
+   */
+  static long maxArrayLength(long recordBytes, long header, int elementSize) {
+    return (recordBytes - header) / elementSize;
+  }
+
+  private void add(long id, long position) throws HprofFormatException {
+    if (idList.size() >= limits.objects()) {
+      throw HprofFormatException.tooManyObjects(limits.objects());
+    }
     idList.add(id);
     positionList.add(position);
   }
@@ -401,6 +448,18 @@ public final class HprofHeap {
       collected.put(wantedNames.get(i), wantedInstances.get(i).toArray());
     }
     wantedInstances = null;
+    List<TruncatedArray> truncated = new ArrayList<>(truncatedRecords.size());
+    for (long[] r : truncatedRecords) {
+      String type;
+      if (r[1] < 0) {
+        type = HprofTypes.javaName((int) -r[1]) + "[]";
+      } else {
+        ClassInfo c = classById(r[1]);
+        type = c == null ? "java.lang.Object[]" : c.name();
+      }
+      truncated.add(new TruncatedArray(r[0], type, (int) r[2], r[1] >= 0));
+    }
+    truncatedArrays = Collections.unmodifiableList(truncated);
   }
 
   private void buildBuckets() {
@@ -671,6 +730,15 @@ public final class HprofHeap {
               line));
     }
     return result;
+  }
+
+  /**
+   * The arrays whose record has the largest length the dumping JVM writes (see {@link
+   * HprofLimits#recordBytes()}): each may have been cut down by HotSpot, which drops the elements
+   * past that length, references included. Usually empty.
+   */
+  public List<TruncatedArray> possiblyTruncatedArrays() {
+    return truncatedArrays;
   }
 
   /** Summary for diagnostics. */

@@ -22,6 +22,9 @@ public final class DefaultLeakTracker implements LeakTracker {
   private final ConcurrentLinkedQueue<TrackedObject> tracked = new ConcurrentLinkedQueue<>();
   private final CheckScope scope;
 
+  /** The test this tracker belonged to once that test has ended; then it refuses new objects. */
+  private volatile String endedTest;
+
   /**
    * A tracker whose objects are checked in {@code scope}.
    *
@@ -51,6 +54,9 @@ public final class DefaultLeakTracker implements LeakTracker {
 
   private void register(Object object, String label) {
     CallSite site = CallSite.ofCaller();
+    if (endedTest != null) {
+      throw ended(site);
+    }
     if (object == null) {
       throw new IllegalArgumentException(
           "track(null) at "
@@ -71,9 +77,26 @@ public final class DefaultLeakTracker implements LeakTracker {
               + why.get());
     }
     TrackedReference reference = new TrackedReference(object, queue, SERIALS.incrementAndGet());
-    tracked.add(
+    TrackedObject entry =
         new TrackedObject(
-            reference, label, object.getClass().getName(), System.identityHashCode(object), site));
+            reference, label, object.getClass().getName(), System.identityHashCode(object), site);
+    synchronized (this) { // against end(): an object is either refused or seen by the check
+      if (endedTest != null) {
+        throw ended(site);
+      }
+      tracked.add(entry);
+    }
+  }
+
+  private IllegalStateException ended(CallSite site) {
+    return new IllegalStateException(
+        "track(...) at "
+            + site
+            + ": this LeakTracker belonged to the test '"
+            + endedTest
+            + "', which has ended and was checked; what it tracks now would never be checked."
+            + " Take a LeakTracker parameter in the test that creates the object (or use"
+            + " LeakChecks.newTracker() outside a test)");
   }
 
   /** Whether nothing was tracked. */
@@ -86,10 +109,12 @@ public final class DefaultLeakTracker implements LeakTracker {
     return new ArrayList<>(tracked);
   }
 
-  /** Forgets everything tracked so far (the references stay valid for whoever holds them). */
-  public void clear() {
-    tracked.clear();
-    drainQueue();
+  /**
+   * Marks the test of this tracker as ended: from now on {@code track} throws an {@link
+   * IllegalStateException} naming {@code test}. What was tracked until now stays for the check.
+   */
+  public synchronized void end(String test) {
+    endedTest = test;
   }
 
   /**

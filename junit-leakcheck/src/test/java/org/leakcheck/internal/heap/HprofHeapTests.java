@@ -161,4 +161,62 @@ class HprofHeapTests {
     assertThatThrownBy(() -> HprofHeap.open(empty, Set.of()))
         .isInstanceOf(HprofFormatException.class);
   }
+
+  // ---------------------------------------------------------------- dumps not to trust
+
+  @Test
+  void hotSpotsArrayLimitIsTheLengthItTruncatesTo() {
+    // heapDumper.cpp: (0xFFFFFFFF - header) / element size, header with the tag byte
+    long u4 = HprofLimits.HOTSPOT.recordBytes();
+    assertThat(HprofHeap.maxArrayLength(u4, 1 + 2 * 4 + 2 * 8, 8)).isEqualTo(536_870_908L);
+    assertThat(HprofHeap.maxArrayLength(u4, 2 + 2 * 4 + 8, 8)).isEqualTo(536_870_909L);
+    assertThat(HprofHeap.maxArrayLength(u4, 2 + 2 * 4 + 8, 4)).isEqualTo(1_073_741_819L);
+    assertThat(HprofHeap.maxArrayLength(u4, 2 + 2 * 4 + 8, 2)).isEqualTo(2_147_483_638L);
+    assertThat(HprofHeap.maxArrayLength(u4, 2 + 2 * 4 + 8, 1))
+        .as("a byte[] is never truncated")
+        .isGreaterThan(Integer.MAX_VALUE);
+  }
+
+  /** Object[] records of 10 elements and long[] records of 11 reach this limit. */
+  static final HprofLimits SMALL_RECORDS = new HprofLimits(25 + 10 * 8 + 7, 1000);
+
+  @Test
+  void anArrayAtTheRecordLimitIsListedAsPossiblyTruncated(@TempDir Path dir) throws IOException {
+    HprofWriter w = new HprofWriter();
+    long object = w.defineClass("java/lang/Object", 0, new HprofWriter.Field[0]);
+    long objectArray = w.defineClass("[Ljava/lang/Object;", object, new HprofWriter.Field[0]);
+    long atLimit = w.objectArray(objectArray, new long[10]);
+    w.objectArray(objectArray, new long[9]);
+    w.longArray(10);
+    long longsAtLimit = w.longArray(11);
+    Path file = w.write(dir.resolve("small.hprof"));
+
+    assertThat(HprofHeap.open(file, Set.of(), SMALL_RECORDS).possiblyTruncatedArrays())
+        .containsExactly(
+            new TruncatedArray(atLimit, "java.lang.Object[]", 10, true),
+            new TruncatedArray(longsAtLimit, "long[]", 11, false));
+    assertThat(HprofHeap.open(file, Set.of()).possiblyTruncatedArrays())
+        .as("HotSpot's limit")
+        .isEmpty();
+  }
+
+  @Test
+  void aDumpWithMoreObjectsThanTheIndexCanNumberIsRefusedInOneLine(@TempDir Path dir)
+      throws IOException {
+    HprofWriter w = new HprofWriter();
+    long object = w.defineClass("java/lang/Object", 0, new HprofWriter.Field[0]);
+    for (int i = 0; i < 5; i++) {
+      w.instance(object, new byte[0]);
+    }
+    Path file = w.write(dir.resolve("many.hprof"));
+
+    assertThat(HprofHeap.open(file, Set.of(), new HprofLimits(0xFFFF_FFFFL, 6)).objectCount())
+        .isEqualTo(6);
+    assertThatThrownBy(() -> HprofHeap.open(file, Set.of(), new HprofLimits(0xFFFF_FFFFL, 5)))
+        .isInstanceOf(HprofFormatException.class)
+        .hasMessage(
+            "the heap dump has more than 5 objects; the analysis can index at most 5"
+                + " (it numbers objects with int indices)");
+    assertThat(HprofLimits.HOTSPOT.objects()).isEqualTo(Integer.MAX_VALUE - 8);
+  }
 }

@@ -1,0 +1,198 @@
+package org.leakcheck.internal.analysis;
+
+import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.Assertions.assertThatThrownBy;
+import static org.assertj.core.api.Assertions.tuple;
+
+import java.io.ByteArrayInputStream;
+import java.io.ByteArrayOutputStream;
+import java.io.DataInputStream;
+import java.io.DataOutputStream;
+import java.io.IOException;
+import java.nio.file.Path;
+import java.time.Duration;
+import java.util.LinkedHashMap;
+import java.util.List;
+import java.util.Map;
+import org.junit.jupiter.api.Test;
+import org.junit.jupiter.api.io.TempDir;
+import org.leakcheck.internal.heap.HprofFormatException;
+import org.leakcheck.internal.heap.HprofLimits;
+import org.leakcheck.internal.heap.HprofTypes;
+import org.leakcheck.internal.heap.HprofWriter;
+import org.leakcheck.internal.heap.HprofWriter.Field;
+import org.leakcheck.internal.heap.HprofWriter.Static;
+
+/**
+ * Dumps whose "not strongly reachable" cannot be trusted, and dumps shared by two copies of the
+ * library, on synthetic HPROF files: a truncated array of several GiB or two billion objects are
+ * out of reach of a test, so the reader's limits are made small instead.
+ */
+class UntrustedDumpTests {
+
+  private static final long COPY = 0x5EED_0001L;
+  private static final long OTHER_COPY = 0x5EED_0002L;
+  private static final long REQUEST = 1;
+
+  /**
+   * An Object[] record of 10 elements reaches this limit, as one of 536870908 reaches HotSpot's.
+   */
+  private static final HprofLimits SMALL_RECORDS = new HprofLimits(25 + 10 * 8 + 7, 1000);
+
+  /**
+   * A dump with {@code app.Holder.HELD}, an Object[10] holding worker A at [3]; worker B held by
+   * nothing in the dump (as if it were past the truncation); tracked serial 1 → A, 2 → B, 3 → a
+   * cleared reference, 4 nowhere. The other copy of the library tracks A as its serial 2 and marks
+   * {@code HELD} excluded for its request 1.
+   */
+  private static Path dump(Path dir) throws IOException {
+    HprofWriter w = new HprofWriter();
+    long object = w.defineClass("java/lang/Object", 0, new Field[0]);
+    long reference =
+        w.defineClass(
+            "java/lang/ref/Reference",
+            object,
+            new Field[] {new Field("referent", HprofTypes.OBJECT)});
+    long tracked =
+        w.defineClass(
+            "org/leakcheck/internal/track/TrackedReference",
+            reference,
+            new Field[] {
+              new Field("serial", HprofTypes.LONG), new Field("libraryCopy", HprofTypes.LONG)
+            });
+    long marker =
+        w.defineClass(
+            "org/leakcheck/internal/analysis/HeapMarker",
+            reference,
+            new Field[] {
+              new Field("kind", HprofTypes.INT),
+              new Field("request", HprofTypes.LONG),
+              new Field("libraryCopy", HprofTypes.LONG)
+            });
+    long objectArray = w.defineClass("[Ljava/lang/Object;", object, new Field[0]);
+    long worker = w.defineClass("app/Worker", object, new Field[0]);
+    long held = w.reserveId();
+    w.defineClass("app/Holder", object, new Field[0], new Static("HELD", HprofTypes.OBJECT, held));
+
+    long a = w.instance(worker, new byte[0]);
+    long b = w.instance(worker, new byte[0]);
+    long[] elements = new long[10];
+    elements[3] = a;
+    w.objectArray(held, objectArray, elements);
+    trackedReference(w, tracked, 1, COPY, a);
+    trackedReference(w, tracked, 2, COPY, b);
+    trackedReference(w, tracked, 3, COPY, 0);
+    trackedReference(w, tracked, 2, OTHER_COPY, a);
+    w.instance(
+        marker,
+        HprofWriter.values()
+            .intValue(HeapMarker.EXCLUDED_OBJECT)
+            .longValue(REQUEST)
+            .longValue(OTHER_COPY)
+            .id(held)
+            .bytes());
+    return w.write(dir.resolve("synthetic.hprof"));
+  }
+
+  private static void trackedReference(
+      HprofWriter w, long classId, long serial, long copy, long referent) {
+    w.instance(
+        classId, HprofWriter.values().longValue(serial).longValue(copy).id(referent).bytes());
+  }
+
+  private static AnalysisRequest request(Path dump) {
+    return AnalysisRequest.builder(dump)
+        .track(1, 2, 3, 4)
+        .markerRequest(REQUEST)
+        .libraryCopy(COPY)
+        .build();
+  }
+
+  @Test
+  void withoutATruncatedArrayTheVerdictsAreTheUsualOnesAndOnlyThisCopysObjectsCount(
+      @TempDir Path dir) throws IOException {
+    AnalysisResult result = HeapAnalyzer.analyze(request(dump(dir)));
+
+    assertThat(result.bySerial().values())
+        .extracting(TrackedVerdict::serial, TrackedVerdict::verdict)
+        .containsExactlyInAnyOrder(
+            tuple(1L, Verdict.STRONGLY_REACHABLE),
+            tuple(2L, Verdict.NOT_STRONGLY_REACHABLE),
+            tuple(3L, Verdict.NOT_IN_DUMP),
+            tuple(4L, Verdict.NOT_IN_DUMP));
+    assertThat(result.bySerial().values())
+        .allSatisfy(v -> assertThat(v.undecidedReason()).isEmpty());
+  }
+
+  @Test
+  void aPossiblyTruncatedArrayMakesEveryVerdictButStronglyReachableUndecided(@TempDir Path dir)
+      throws IOException {
+    AnalysisResult result = HeapAnalyzer.analyze(request(dump(dir)), SMALL_RECORDS);
+
+    String reason =
+        "the heap dump truncated an array of type java.lang.Object[] to 10 elements"
+            + " (HotSpot's 4 GiB record limit): an object it holds may be missing";
+    Map<Long, TrackedVerdict> verdicts = result.bySerial();
+    TrackedVerdict reachable = verdicts.get(1L);
+    assertThat(reachable.verdict()).isEqualTo(Verdict.STRONGLY_REACHABLE);
+    assertThat(reachable.path().orElseThrow().root().className()).isEqualTo("app.Holder");
+    assertThat(reachable.undecidedReason()).isEmpty();
+    assertThat(List.of(verdicts.get(2L), verdicts.get(3L), verdicts.get(4L)))
+        .allSatisfy(
+            v -> {
+              assertThat(v.verdict()).isEqualTo(Verdict.UNDECIDED);
+              assertThat(v.undecidedReason()).hasValue(reason);
+              assertThat(v.path()).isEmpty();
+            });
+    assertThat(verdicts.get(2L).className()).isEqualTo("app.Worker");
+  }
+
+  @Test
+  void aDumpWithMoreObjectsThanTheIndexCanNumberIsAOneLineReason(@TempDir Path dir)
+      throws IOException {
+    Path dump = dump(dir);
+
+    assertThatThrownBy(() -> HeapAnalyzer.analyze(request(dump), new HprofLimits(0xFFFF_FFFFL, 8)))
+        .isInstanceOf(HprofFormatException.class)
+        .hasMessage(
+            "the heap dump has more than 8 objects; the analysis can index at most 8"
+                + " (it numbers objects with int indices)");
+  }
+
+  @Test
+  void theWireCarriesTheLibraryCopyAndUndecidedVerdicts(@TempDir Path dir) throws IOException {
+    AnalysisRequest request = request(dir.resolve("x.hprof"));
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    Wire.writeRequest(new DataOutputStream(bytes), request);
+    AnalysisRequest read =
+        Wire.readRequest(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+    assertThat(read.libraryCopy()).isEqualTo(COPY);
+    assertThat(read.trackedSerials()).isEqualTo(request.trackedSerials());
+
+    Map<Long, TrackedVerdict> verdicts = new LinkedHashMap<>();
+    verdicts.put(7L, TrackedVerdict.undecided(7, "app.Worker", 0x1230, "the dump lost it"));
+    verdicts.put(8L, TrackedVerdict.undecided(8, null, 0, "the dump lost it too"));
+    verdicts.put(
+        9L,
+        new TrackedVerdict(9, Verdict.NOT_STRONGLY_REACHABLE, "app.Worker", 0x1240, null, -1, -1));
+    bytes.reset();
+    Wire.writeResult(
+        new DataOutputStream(bytes),
+        new AnalysisResult(verdicts, 42, Duration.ofMillis(1), Duration.ofMillis(2)));
+    Wire.Answer answer =
+        Wire.readAnswer(new DataInputStream(new ByteArrayInputStream(bytes.toByteArray())));
+
+    assertThat(answer.status()).isEqualTo(Wire.OK);
+    assertThat(answer.result().bySerial().values())
+        .extracting(
+            TrackedVerdict::serial,
+            TrackedVerdict::verdict,
+            TrackedVerdict::className,
+            TrackedVerdict::objectId,
+            v -> v.undecidedReason().orElse(null))
+        .containsExactly(
+            tuple(7L, Verdict.UNDECIDED, "app.Worker", 0x1230L, "the dump lost it"),
+            tuple(8L, Verdict.UNDECIDED, null, 0L, "the dump lost it too"),
+            tuple(9L, Verdict.NOT_STRONGLY_REACHABLE, "app.Worker", 0x1240L, null));
+  }
+}
