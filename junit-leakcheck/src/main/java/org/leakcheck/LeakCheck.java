@@ -59,9 +59,9 @@ public @interface LeakCheck {
 
   /**
    * Configuration parameter for whether to compute the retaining path of a leaked object from a
-   * heap dump: {@value}. {@code true} (default) or {@code false}. Without it a leak is still
-   * reported, without the path; and an object held only by the test instance or by JUnit itself can
-   * then not be told apart from a leak.
+   * heap dump: {@value}. {@code true} (default) or {@code false}. Without it no heap dump is taken,
+   * so a survivor of the collections cannot be told apart from an object held only by the test
+   * instance or by JUnit itself: it is reported as undecided (see {@link #UNDECIDED_KEY}).
    */
   String RETAINING_PATH_KEY = "leakcheck.retainingPath";
 
@@ -80,8 +80,8 @@ public @interface LeakCheck {
 
   /**
    * Configuration parameter for the longest time the heap dump analysis may take: {@value}; same
-   * syntax as {@link #TIMEOUT_KEY}. Default: {@code 2m}. Past it the leak is reported without its
-   * path.
+   * syntax as {@link #TIMEOUT_KEY}. Default: {@code 2m}. Past it the survivors are reported as
+   * undecided.
    */
   String ANALYSIS_TIMEOUT_KEY = "leakcheck.analysis.timeout";
 

@@ -25,7 +25,9 @@ import org.leakcheck.internal.track.DefaultLeakTracker;
 /**
  * The JUnit Jupiter extension behind {@link LeakCheck}: injects a {@link LeakTracker} into the
  * test, and after the test forces garbage collection and fails the test with a {@link
- * LeakDetectedError} if a tracked object is still strongly reachable.
+ * LeakDetectedError} if a tracked object is still strongly reachable. A tracked object that
+ * survived the collections but could not be decided (no usable heap dump) is reported as undecided,
+ * not as leaked: the test fails, or with {@code leakcheck.undecided=abort} is aborted.
  *
  * <p>Register it with {@link LeakCheck @LeakCheck}, {@code @ExtendWith(LeakCheckExtension.class)},
  * {@code @RegisterExtension}, or for a whole run through JUnit's extension auto-detection ({@code
@@ -183,20 +185,25 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
       System.err.println(warning);
       context.publishReportEntry("leakcheck", warning);
     }
-    if (!result.leaked()) {
+    if (result.clean()) {
       return;
     }
-    LeakDetectedError error = result.error();
     if (summary != null) {
+      LeakDetectedError error = result.error();
       String test = testDescription(context);
-      summary.leaked(test, error.leakedObjects());
+      if (!error.leakedObjects().isEmpty()) {
+        summary.leaked(test, error.leakedObjects());
+      }
+      if (!error.undecidedObjects().isEmpty()) {
+        summary.undecided(test, error.undecidedObjects());
+      }
       String report =
           "[leakcheck] " + test + " (report-only, not failing the test):\n" + error.getMessage();
       System.err.println(report);
       context.publishReportEntry("leakcheck", report);
       return;
     }
-    throw error;
+    result.throwIfNotClean();
   }
 
   /** {@code ManagerTests > removedWorkerIsCollectable(LeakTracker)}. */

@@ -98,18 +98,21 @@ public final class LeakChecks {
    * extension's check after each test, not for assertions you write. The objects checked are no
    * longer tracked afterwards. Waits for collection up to the tracker's {@code leakcheck.timeout}.
    *
+   * <p>An object that survived collection but could not be decided (no usable heap dump) is
+   * reported as undecided, in {@link LeakDetectedError#undecidedObjects()}; with {@code
+   * leakcheck.undecided=abort} a check that found only such objects throws {@code
+   * org.opentest4j.TestAbortedException} with the same message instead.
+   *
    * @param tracker a tracker from {@link #newTracker()} or injected by {@link LeakCheck}
-   * @throws LeakDetectedError listing every leaked object with its retaining path
+   * @throws LeakDetectedError listing every leaked object with its retaining path, and every
+   *     undecided one with the reason
    * @throws IllegalArgumentException for a tracker that is not this library's
    */
   public static void assertCollectable(LeakTracker tracker) {
     DefaultLeakTracker own = ours(tracker);
-    Checker.Result result =
-        CheckScope.checkNow(
-            own, own.scope().settings(), "at the check at " + CallSite.ofCaller(), false);
-    if (result.leaked()) {
-      throw result.error();
-    }
+    CheckScope.checkNow(
+            own, own.scope().settings(), "at the check at " + CallSite.ofCaller(), false)
+        .throwIfNotClean();
   }
 
   /**
@@ -119,7 +122,8 @@ public final class LeakChecks {
    *
    * @param tracker a tracker of this library
    * @param timeout how long to keep collecting before looking for the retaining path; positive
-   * @throws LeakDetectedError listing every leaked object with its retaining path
+   * @throws LeakDetectedError listing every leaked object with its retaining path, and every
+   *     undecided one with the reason
    */
   public static void awaitCollectable(LeakTracker tracker, Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
@@ -128,11 +132,8 @@ public final class LeakChecks {
     }
     DefaultLeakTracker own = ours(tracker);
     Configuration settings = own.scope().settings().with(Optional.of(timeout), Optional.empty());
-    Checker.Result result =
-        CheckScope.checkNow(own, settings, "at the check at " + CallSite.ofCaller(), true);
-    if (result.leaked()) {
-      throw result.error();
-    }
+    CheckScope.checkNow(own, settings, "at the check at " + CallSite.ofCaller(), true)
+        .throwIfNotClean();
   }
 
   /**

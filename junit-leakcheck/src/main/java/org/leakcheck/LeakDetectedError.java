@@ -8,6 +8,12 @@ import org.opentest4j.AssertionFailedError;
  * check). One error reports every leaked object of the test; {@link #leakedObjects()} gives them as
  * data, each with its retaining path when it could be computed, and {@link #getMessage()} the
  * rendered report.
+ *
+ * <p>It is also thrown, with {@code leakcheck.undecided=fail} (the default), when tracked objects
+ * survived the forced collections but could not be decided leaked or not (the heap dump could not
+ * be made or analysed): {@link #undecidedObjects()} lists them, apart from the leaks, and the
+ * message says why. An error may hold both; when {@link #leakedObjects()} is empty, nothing was
+ * found leaked.
  */
 public class LeakDetectedError extends AssertionFailedError {
 
@@ -15,6 +21,9 @@ public class LeakDetectedError extends AssertionFailedError {
 
   /** Not serialised: the rendered message carries the same facts. */
   private final transient List<LeakedObject> leakedObjects;
+
+  /** Not serialised, as {@link #leakedObjects}. */
+  private final transient List<LeakedObject> undecidedObjects;
 
   /** How many objects the test tracked, leaked or not. */
   private final int trackedCount;
@@ -27,17 +36,51 @@ public class LeakDetectedError extends AssertionFailedError {
    * @param trackedCount how many objects the test tracked in all
    */
   public LeakDetectedError(String message, List<LeakedObject> leakedObjects, int trackedCount) {
+    this(message, leakedObjects, List.of(), trackedCount);
+  }
+
+  /**
+   * Creates the error for leaked and undecided objects.
+   *
+   * @param message the rendered report
+   * @param leakedObjects the leaked objects, each {@linkplain LeakedObject#isDecided() decided}
+   * @param undecidedObjects the objects that could not be decided, none decided
+   * @param trackedCount how many objects the test tracked in all
+   */
+  public LeakDetectedError(
+      String message,
+      List<LeakedObject> leakedObjects,
+      List<LeakedObject> undecidedObjects,
+      int trackedCount) {
     super(message);
-    if (leakedObjects.isEmpty()) {
-      throw new IllegalArgumentException("a LeakDetectedError needs at least one leaked object");
+    if (leakedObjects.isEmpty() && undecidedObjects.isEmpty()) {
+      throw new IllegalArgumentException(
+          "a LeakDetectedError needs at least one leaked or undecided object");
+    }
+    if (!leakedObjects.stream().allMatch(LeakedObject::isDecided)
+        || undecidedObjects.stream().anyMatch(LeakedObject::isDecided)) {
+      throw new IllegalArgumentException(
+          "leaked objects are decided and undecided objects are not");
     }
     this.leakedObjects = List.copyOf(leakedObjects);
+    this.undecidedObjects = List.copyOf(undecidedObjects);
     this.trackedCount = trackedCount;
   }
 
-  /** {@return the leaked objects, in tracking order (empty after deserialisation)} */
+  /**
+   * {@return the leaked objects, in tracking order (empty after deserialisation, or when only
+   * undecided objects were found)}
+   */
   public List<LeakedObject> leakedObjects() {
     return leakedObjects == null ? List.of() : leakedObjects;
+  }
+
+  /**
+   * {@return the objects that survived the forced collections but could not be decided leaked or
+   * not, in tracking order (empty after deserialisation)}
+   */
+  public List<LeakedObject> undecidedObjects() {
+    return undecidedObjects == null ? List.of() : undecidedObjects;
   }
 
   /** {@return how many objects the test tracked, leaked or not} */

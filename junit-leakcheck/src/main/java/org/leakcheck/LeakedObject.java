@@ -7,6 +7,12 @@ import java.util.OptionalLong;
 /**
  * A tracked object that was still strongly reachable after the test: what it is, where it was
  * tracked, and, when it could be computed, the chain of references that keeps it alive.
+ *
+ * <p>Or one that survived the forced collections but whose fate could not be decided, because the
+ * heap dump that tells a leak from an object held only by the test instance could not be made or
+ * analysed (or {@code leakcheck.retainingPath=false}): then {@link #isDecided()} is {@code false}
+ * and {@link #undecidedReason()} says why. Such an object is not known to be leaked; {@link
+ * LeakDetectedError#undecidedObjects()} lists it apart from the leaks.
  */
 public final class LeakedObject {
 
@@ -18,6 +24,7 @@ public final class LeakedObject {
   private final String noPathReason;
   private final long retainedBytes;
   private final long retainedObjects;
+  private final boolean decided;
 
   /**
    * Creates a leaked object description.
@@ -60,6 +67,29 @@ public final class LeakedObject {
       String noPathReason,
       long retainedBytes,
       long retainedObjects) {
+    this(
+        label,
+        className,
+        identityHashCode,
+        trackedAt,
+        retainingPath,
+        noPathReason,
+        retainedBytes,
+        retainedObjects,
+        true);
+  }
+
+  private LeakedObject(
+      String label,
+      String className,
+      int identityHashCode,
+      String trackedAt,
+      RetainingPath retainingPath,
+      String noPathReason,
+      long retainedBytes,
+      long retainedObjects,
+      boolean decided) {
+    this.decided = decided;
     this.retainedBytes = retainedBytes;
     this.retainedObjects = retainedObjects;
     this.label = label;
@@ -69,6 +99,48 @@ public final class LeakedObject {
     this.retainingPath = retainingPath;
     this.noPathReason =
         retainingPath == null ? Objects.requireNonNull(noPathReason, "noPathReason") : null;
+  }
+
+  /**
+   * Describes a tracked object that survived the forced collections but could not be decided leaked
+   * or not; the library builds these.
+   *
+   * @param label the label given to {@code track}, or {@code null}
+   * @param className the object's class name
+   * @param identityHashCode its identity hash code
+   * @param trackedAt where it was tracked ({@code File.java:line})
+   * @param reason why it could not be decided, one line
+   * @return the undecided object
+   */
+  public static LeakedObject undecided(
+      String label, String className, int identityHashCode, String trackedAt, String reason) {
+    return new LeakedObject(
+        label,
+        className,
+        identityHashCode,
+        trackedAt,
+        null,
+        Objects.requireNonNull(reason, "reason"),
+        -1,
+        -1,
+        false);
+  }
+
+  /**
+   * {@return {@code true} when a heap dump showed the object strongly reachable (a leak); {@code
+   * false} when it survived the collections but could not be decided, see {@link
+   * #undecidedReason()}}
+   */
+  public boolean isDecided() {
+    return decided;
+  }
+
+  /**
+   * {@return why the object could not be decided leaked or not (heap dump impossible, analysis
+   * timed out, retaining path disabled…); empty when {@link #isDecided()}}
+   */
+  public Optional<String> undecidedReason() {
+    return decided ? Optional.empty() : Optional.ofNullable(noPathReason);
   }
 
   /** {@return the label given to {@code track}, if any} */

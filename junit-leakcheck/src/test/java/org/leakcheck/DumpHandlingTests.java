@@ -26,6 +26,7 @@ import org.junit.jupiter.api.parallel.ExecutionMode;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.leakcheck.internal.analysis.AnalysisException;
+import org.leakcheck.internal.analysis.NoVerdict;
 import org.leakcheck.internal.check.Checker;
 import org.leakcheck.internal.collect.ForcedCollection;
 import org.leakcheck.internal.dump.DumpAnalyzer;
@@ -34,7 +35,8 @@ import org.leakcheck.internal.dump.HeapDumper;
 
 /**
  * Heap dumps: owner-only, deleted unless kept, named in the message when kept; and every way they
- * can fail still fails the leaking test, with the reason and without a stack trace of ours.
+ * can fail leaves the survivors undecided (not leaked): the test fails (or, with {@code
+ * leakcheck.undecided=abort}, is aborted) with the reason and without a stack trace of ours.
  *
  * <p>Isolated and sequential: concurrent failing tests share one dump, written where the first of
  * them configured, and these tests each configure their own reports directory.
@@ -89,26 +91,96 @@ class DumpHandlingTests {
   }
 
   @Test
-  void aDumpThatCannotBeWrittenStillFailsTheTestWithTheReason() throws IOException {
-    CHECKER.set(
-        checker(
-            file -> {
-              Files.write(file, new byte[] {1, 2, 3}); // a partial dump, as a full disk leaves it
-              throw new IOException("No space left on device");
-            },
-            DumpAnalyzer.CHILD_JVM));
+  void aRealLeakWhoseDumpCannotBeWrittenIsUndecidedNotLeakedAndTheTestFailsWithTheReason()
+      throws IOException {
+    CHECKER.set(checker(diskFull(), DumpAnalyzer.CHILD_JVM));
 
     LeakDetectedError error = leakOf(config("always"));
 
-    assertThat(error.leakedObjects().get(0).noPathReason())
-        .hasValueSatisfying(
-            reason ->
-                assertThat(reason)
-                    .startsWith("the heap dump could not be written to ")
-                    .endsWith(": No space left on device"));
+    assertThat(error.leakedObjects()).as("nothing was shown to be leaked").isEmpty();
+    assertThat(error.undecidedObjects())
+        .singleElement()
+        .satisfies(
+            u -> {
+              assertThat(u.isDecided()).isFalse();
+              assertThat(u.undecidedReason())
+                  .hasValueSatisfying(
+                      reason ->
+                          assertThat(reason)
+                              .startsWith("the heap dump could not be written to ")
+                              .endsWith(": No space left on device"));
+            });
     assertThat(error.getMessage())
-        .contains("retaining path: not computed: the heap dump could not be written");
+        .matches(
+            "(?s)the tracked object survived \\d+ confirmed collections? after the test; could not"
+                + " tell whether it is leaked\n.*")
+        .contains("; could not tell whether it is leaked: the heap dump could not be written to ")
+        .contains("Hint: to get a decision, free disk space")
+        .doesNotContain("strongly reachable");
     assertThat(dumpsIn(reports)).as("the partial dump is deleted").isEmpty();
+  }
+
+  @Test
+  void anObjectHeldOnlyByATestFieldWhenTheDumpFailsIsUndecidedAndFailsTheTestByDefault() {
+    CHECKER.set(checker(diskFull(), DumpAnalyzer.CHILD_JVM));
+
+    Throwable failure = onlyFailure(run(HeldByTheTestInstanceTestCase.class, config("never")));
+
+    assertThat(failure).isInstanceOf(LeakDetectedError.class);
+    LeakDetectedError error = (LeakDetectedError) failure;
+    assertThat(error.leakedObjects()).isEmpty();
+    assertThat(error.undecidedObjects())
+        .singleElement()
+        .satisfies(u -> assertThat(u.label()).hasValue("in a field"));
+    assertThat(error.getMessage())
+        .startsWith("the tracked object survived ")
+        .containsPattern(
+            "StringBuilder \"in a field\" \\(java.lang.StringBuilder@\\p{XDigit}+, tracked at"
+                + " DumpHandlingTests.java:\\d+\\)\n  survived \\d+ confirmed collections?; could not"
+                + " tell whether it is leaked: the heap dump could not be written to .*: No space"
+                + " left on device")
+        .doesNotContain("strongly reachable");
+  }
+
+  @Test
+  void withUndecidedAbortAnObjectHeldOnlyByATestFieldWhenTheDumpFailsAbortsTheTest() {
+    CHECKER.set(checker(diskFull(), DumpAnalyzer.CHILD_JVM));
+    Map<String, String> configuration = new java.util.HashMap<>(config("never"));
+    configuration.put(LeakCheck.UNDECIDED_KEY, "abort");
+
+    EngineExecutionResults results = run(HeldByTheTestInstanceTestCase.class, configuration);
+
+    results.testEvents().assertStatistics(stats -> stats.aborted(1).failed(0).succeeded(0));
+    Throwable abort =
+        results.testEvents().aborted().stream()
+            .findFirst()
+            .orElseThrow()
+            .getPayload(org.junit.platform.engine.TestExecutionResult.class)
+            .orElseThrow()
+            .getThrowable()
+            .orElseThrow();
+    assertThat(abort)
+        .isExactlyInstanceOf(org.opentest4j.TestAbortedException.class)
+        .hasMessageStartingWith("the tracked object survived ")
+        .hasMessageContaining("could not tell whether it is leaked: the heap dump could not be")
+        .hasMessageNotContaining("strongly reachable");
+  }
+
+  @Test
+  void withUndecidedAbortARealLeakStillFails() {
+    CHECKER.remove();
+    Map<String, String> configuration = new java.util.HashMap<>(config("never"));
+    configuration.put(LeakCheck.UNDECIDED_KEY, "abort");
+
+    LeakDetectedError error = leakOf(configuration);
+
+    assertThat(error.leakedObjects())
+        .singleElement()
+        .satisfies(leak -> assertThat(leak.isDecided()).isTrue());
+    assertThat(error.undecidedObjects()).isEmpty();
+    assertThat(error.getMessage())
+        .startsWith("the tracked object is still strongly reachable after the test")
+        .contains("<- leaked");
   }
 
   @Test
@@ -132,14 +204,18 @@ class DumpHandlingTests {
         checker(
             HeapDumper.HOTSPOT,
             (request, timeout, maxHeap) -> {
-              throw new AnalysisException("the analysis did not finish within 120 s");
+              throw new AnalysisException(
+                  NoVerdict.ANALYSIS_TIMED_OUT, "the analysis did not finish within 120 s");
             }));
 
     LeakDetectedError error = leakOf(config("never"));
 
-    assertThat(error.leakedObjects().get(0).noPathReason())
+    assertThat(error.undecidedObjects().get(0).undecidedReason())
         .hasValue("the analysis did not finish within 120 s");
-    assertThat(error.getMessage()).doesNotContain("\tat ");
+    assertThat(error.getMessage())
+        .contains("could not tell whether it is leaked: the analysis did not finish within 120 s")
+        .contains("to get a decision, raise leakcheck.analysis.timeout")
+        .doesNotContain("\tat ");
     assertThat(dumpsIn(reports)).isEmpty();
   }
 
@@ -150,7 +226,7 @@ class DumpHandlingTests {
 
     LeakDetectedError error = leakOf(Map.of(LeakCheck.REPORTS_DIR_KEY, notADirectory.toString()));
 
-    assertThat(error.leakedObjects().get(0).noPathReason())
+    assertThat(error.undecidedObjects().get(0).undecidedReason())
         .hasValueSatisfying(
             reason ->
                 assertThat(reason)
@@ -159,18 +235,26 @@ class DumpHandlingTests {
   }
 
   @Test
-  void withoutRetainingPathTheLeakIsReportedWithoutADump() throws IOException {
+  void withoutRetainingPathASurvivorIsUndecidedAndNoDumpIsTaken() throws IOException {
     CHECKER.remove();
-    LeakDetectedError error =
-        leakOf(
-            Map.of(
-                LeakCheck.REPORTS_DIR_KEY,
-                reports.toString(),
-                LeakCheck.RETAINING_PATH_KEY,
-                "false"));
+    Map<String, String> configuration =
+        Map.of(
+            LeakCheck.REPORTS_DIR_KEY, reports.toString(), LeakCheck.RETAINING_PATH_KEY, "false");
 
-    assertThat(error.getMessage())
-        .contains("retaining path: not computed: disabled by leakcheck.retainingPath=false");
+    LeakDetectedError error = leakOf(configuration);
+    Throwable heldByAField = onlyFailure(run(HeldByTheTestInstanceTestCase.class, configuration));
+
+    for (Throwable t : List.of(error, heldByAField)) {
+      assertThat(t)
+          .isInstanceOf(LeakDetectedError.class)
+          .hasMessageStartingWith("the tracked object survived ")
+          .hasMessageContaining(
+              "could not tell whether it is leaked: no heap dump is taken with"
+                  + " leakcheck.retainingPath=false")
+          .hasMessageContaining("to get a decision, set leakcheck.retainingPath=true")
+          .hasMessageNotContaining("strongly reachable");
+      assertThat(((LeakDetectedError) t).leakedObjects()).isEmpty();
+    }
     assertThat(dumpsIn(reports)).isEmpty();
   }
 
@@ -235,12 +319,12 @@ class DumpHandlingTests {
 
     LeakDetectedError error = leakOf(Map.of(LeakCheck.REPORTS_DIR_KEY, readOnly.toString()));
 
-    assertThat(error.leakedObjects())
+    assertThat(error.undecidedObjects())
         .singleElement()
         .satisfies(
             leak -> {
               assertThat(leak.label()).hasValue("leaked");
-              assertThat(leak.noPathReason())
+              assertThat(leak.undecidedReason())
                   .hasValueSatisfying(
                       reason ->
                           assertThat(reason)
@@ -253,6 +337,14 @@ class DumpHandlingTests {
   /** Runs the leaking fixture with {@code configuration}; its one failure, a leak. */
   private static LeakDetectedError leakOf(Map<String, String> configuration) {
     return (LeakDetectedError) onlyFailure(run(LeakingTestCase.class, configuration));
+  }
+
+  /** A dumper that fails as a full disk does, leaving a partial dump. */
+  private static HeapDumper diskFull() {
+    return file -> {
+      Files.write(file, new byte[] {1, 2, 3});
+      throw new IOException("No space left on device");
+    };
   }
 
   private static Checker checker(HeapDumper dumper, DumpAnalyzer analyzer) {

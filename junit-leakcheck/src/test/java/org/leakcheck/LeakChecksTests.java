@@ -53,6 +53,39 @@ class LeakChecksTests {
   }
 
   @Test
+  void aMidTestCheckReportsAnUndecidedSurvivorWithTheSameTextAndAbortsWithAbort() {
+    // GIVEN survivors that no heap dump will decide
+    Map<String, String> noPath = Map.of(LeakCheck.RETAINING_PATH_KEY, "false");
+    LeakTracker failing = LeakChecks.newTracker(noPath);
+    HELD.add(failing.track(new Worker(), "held"));
+    LeakTracker aborting =
+        LeakChecks.newTracker(
+            Map.of(LeakCheck.RETAINING_PATH_KEY, "false", LeakCheck.UNDECIDED_KEY, "abort"));
+    HELD.add(aborting.track(new Worker(), "held"));
+
+    // WHEN / THEN: undecided, not leaked; failed by default, aborted with abort
+    assertThatThrownBy(() -> LeakChecks.assertCollectable(failing))
+        .isInstanceOfSatisfying(
+            LeakDetectedError.class,
+            error -> {
+              assertThat(error.leakedObjects()).isEmpty();
+              assertThat(error.undecidedObjects()).singleElement();
+              assertThat(error.getMessage())
+                  .startsWith("the tracked object survived ")
+                  .containsPattern(
+                      "confirmed collections? at the check at LeakChecksTests.java:\\d+; could not"
+                          + " tell whether it is leaked\n")
+                  .contains(
+                      "could not tell whether it is leaked: no heap dump is taken with"
+                          + " leakcheck.retainingPath=false");
+            });
+    assertThatThrownBy(() -> LeakChecks.assertCollectable(aborting))
+        .isExactlyInstanceOf(org.opentest4j.TestAbortedException.class)
+        .hasMessageStartingWith("the tracked object survived ")
+        .hasMessageContaining("could not tell whether it is leaked: no heap dump is taken");
+  }
+
+  @Test
   void aCheckTakesWhatItCheckedOutOfTheTracker() {
     LeakTracker leaks = LeakChecks.newTracker(Map.of());
     HELD.add(leaks.track(new Worker(), "held"));

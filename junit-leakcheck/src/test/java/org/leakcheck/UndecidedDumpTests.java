@@ -26,9 +26,10 @@ import org.leakcheck.internal.dump.DumpCoordinator;
 
 /**
  * A dump the analysis cannot trust (an array HotSpot may have truncated) gives undecided verdicts;
- * the check reports them with the reason and no path, never as "not leaked". The object here is
- * held only by the test instance, the commonest survivor, which a trustworthy dump shows as no
- * leak. Reuses {@link DumpHandlingTests}' checker seam, hence isolated and sequential like it.
+ * the check reports the survivor as undecided with the reason and no path, never as "not leaked"
+ * (nor as leaked). The object here is held only by the test instance, the commonest survivor, which
+ * a trustworthy dump shows as no leak. Reuses {@link DumpHandlingTests}' checker seam, hence
+ * isolated and sequential like it.
  */
 @Isolated
 @Execution(ExecutionMode.SAME_THREAD)
@@ -72,15 +73,19 @@ class UndecidedDumpTests {
                         LeakCheck.KEEP_DUMPS_KEY,
                         "never")));
 
-    assertThat(error.leakedObjects())
+    assertThat(error.leakedObjects()).as("undecided is not leaked").isEmpty();
+    assertThat(error.undecidedObjects())
         .singleElement()
         .satisfies(
             leak -> {
               assertThat(leak.label()).hasValue("in a field");
               assertThat(leak.retainingPath()).isEmpty();
-              assertThat(leak.noPathReason()).hasValue(REASON);
+              assertThat(leak.undecidedReason()).hasValue(REASON);
             });
-    assertThat(error.getMessage()).contains(REASON).doesNotContain("\tat ");
+    assertThat(error.getMessage())
+        .contains("could not tell whether it is leaked: " + REASON)
+        .doesNotContain("strongly reachable")
+        .doesNotContain("\tat ");
     try (Stream<Path> files = Files.walk(reports)) {
       assertThat(files.filter(p -> p.toString().endsWith(".hprof"))).isEmpty();
     }

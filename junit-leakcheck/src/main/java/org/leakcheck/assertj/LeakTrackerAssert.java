@@ -25,10 +25,12 @@ public final class LeakTrackerAssert extends AbstractAssert<LeakTrackerAssert, L
    * instance and from JUnit and Mockito do not count: an object held only by a local {@code
    * manager} is released with it. What counts is what outlives the test: static fields, other live
    * threads, thread-locals, class loaders. The check fails in {@code report-only} mode too: it is
-   * an assertion you wrote.
+   * an assertion you wrote. An object that survived but could not be decided (no usable heap dump)
+   * is reported as undecided, as by {@link LeakChecks#assertCollectable(LeakTracker)}.
    *
    * @return this assertion
-   * @throws LeakDetectedError when a tracked object is still strongly reachable
+   * @throws LeakDetectedError when a tracked object is still strongly reachable, or could not be
+   *     decided
    */
   public LeakTrackerAssert allCollectable() {
     isNotNull();

@@ -43,10 +43,10 @@ final class AnalyzerMain {
       status = Wire.OUT_OF_MEMORY;
       message = "the analyser JVM ran out of memory";
     } catch (HprofFormatException e) {
-      status = Wire.FAILED;
+      status = Wire.UNREADABLE;
       message = e.getMessage();
     } catch (IOException e) {
-      status = Wire.FAILED;
+      status = Wire.UNREADABLE;
       message = "the heap dump could not be read: " + oneLine(e);
     } catch (RuntimeException | StackOverflowError e) {
       status = Wire.FAILED;

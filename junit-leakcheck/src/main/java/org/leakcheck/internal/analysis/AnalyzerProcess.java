@@ -85,6 +85,7 @@ public final class AnalyzerProcess {
       dumpSize = Files.size(dump);
     } catch (IOException e) {
       throw new AnalysisException(
+          NoVerdict.DUMP_UNREADABLE,
           "the heap dump " + dump + " cannot be read: " + AnalyzerMain.oneLine(e));
     }
     String xmx = maxHeap != null ? maxHeap : autoMaxHeap(dumpSize);
@@ -94,12 +95,12 @@ public final class AnalyzerProcess {
     } catch (OutOfMemory e) {
       String bigger = maxHeap == null ? retryMaxHeap(dumpSize) : null;
       if (bigger == null) {
-        throw new AnalysisException(outOfMemory(xmx));
+        throw new AnalysisException(NoVerdict.ANALYSER_OUT_OF_MEMORY, outOfMemory(xmx));
       }
       try {
         return runOnce(request, timeout, deadline, bigger, tempParent);
       } catch (OutOfMemory again) {
-        throw new AnalysisException(outOfMemory(bigger));
+        throw new AnalysisException(NoVerdict.ANALYSER_OUT_OF_MEMORY, outOfMemory(bigger));
       }
     }
   }
@@ -146,7 +147,8 @@ public final class AnalyzerProcess {
         throw new AnalysisException("the analysis was interrupted");
       }
       if (!finished) {
-        throw new AnalysisException("the analysis did not finish within " + format(timeout));
+        throw new AnalysisException(
+            NoVerdict.ANALYSIS_TIMED_OUT, "the analysis did not finish within " + format(timeout));
       }
       int exit = process.exitValue();
       if (!Files.exists(resultFile)) {
@@ -167,7 +169,11 @@ public final class AnalyzerProcess {
       if (answer.status() == Wire.OUT_OF_MEMORY) {
         throw new OutOfMemory();
       }
-      throw new AnalysisException(answer.message());
+      throw new AnalysisException(
+          answer.status() == Wire.UNREADABLE
+              ? NoVerdict.DUMP_UNREADABLE
+              : NoVerdict.ANALYSIS_FAILED,
+          answer.message());
     } catch (IOException | UncheckedIOException e) {
       throw new AnalysisException(
           "the analyser JVM could not be run: " + AnalyzerMain.oneLine(e), e);

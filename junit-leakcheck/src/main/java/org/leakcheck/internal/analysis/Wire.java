@@ -26,6 +26,7 @@ final class Wire {
   static final byte OK = 0;
   static final byte FAILED = 1;
   static final byte OUT_OF_MEMORY = 2;
+  static final byte UNREADABLE = 3;
 
   private Wire() {}
 

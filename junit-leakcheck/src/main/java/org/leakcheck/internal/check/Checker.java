@@ -13,6 +13,7 @@ import org.leakcheck.LeakCheck;
 import org.leakcheck.LeakDetectedError;
 import org.leakcheck.LeakedObject;
 import org.leakcheck.internal.analysis.HeapMarker;
+import org.leakcheck.internal.analysis.NoVerdict;
 import org.leakcheck.internal.analysis.TrackedVerdict;
 import org.leakcheck.internal.analysis.Verdict;
 import org.leakcheck.internal.collect.ForcedCollection;
@@ -23,11 +24,14 @@ import org.leakcheck.internal.dump.Submission;
 import org.leakcheck.internal.report.JsonReport;
 import org.leakcheck.internal.report.LeakReport;
 import org.leakcheck.internal.report.PathDescriptions;
+import org.leakcheck.internal.report.UndecidedSurvivor;
 import org.leakcheck.internal.track.TrackedObject;
+import org.opentest4j.TestAbortedException;
 
 /**
  * The check, independent of any test framework: collect → (if something survived) dump and analyse
- * → the leaked objects. The JUnit extension and the stand-alone API are thin layers over it.
+ * → the leaked objects, and the survivors the dump could not decide (undecided, not leaked: DESIGN
+ * §3 rule 5). The JUnit extension and the stand-alone API are thin layers over it.
  */
 public final class Checker {
 
@@ -47,28 +51,46 @@ public final class Checker {
   /** What a check found. */
   public static final class Result {
     private final List<LeakedObject> leaks;
+    private final List<UndecidedSurvivor> undecided;
+    private final int collections;
     private final int trackedCount;
     private final Optional<Path> keptDump;
     private final String moment;
     private final List<String> survivedWithoutLeaking;
+    private final Configuration.Undecided undecidedPolicy;
     private final List<org.leakcheck.RetainingPath> retainedTestInstances;
 
-    Result(List<LeakedObject> leaks, int trackedCount, Optional<Path> keptDump, String moment) {
-      this(leaks, trackedCount, keptDump, moment, List.of(), List.of());
+    Result(int trackedCount, String moment) {
+      this(
+          List.of(),
+          List.of(),
+          0,
+          trackedCount,
+          Optional.empty(),
+          moment,
+          List.of(),
+          Configuration.Undecided.FAIL,
+          List.of());
     }
 
     Result(
         List<LeakedObject> leaks,
+        List<UndecidedSurvivor> undecided,
+        int collections,
         int trackedCount,
         Optional<Path> keptDump,
         String moment,
         List<String> survivedWithoutLeaking,
+        Configuration.Undecided undecidedPolicy,
         List<org.leakcheck.RetainingPath> retainedTestInstances) {
-      this.leaks = leaks;
+      this.leaks = List.copyOf(leaks);
+      this.undecided = List.copyOf(undecided);
+      this.collections = collections;
       this.trackedCount = trackedCount;
       this.keptDump = keptDump;
       this.moment = moment;
       this.survivedWithoutLeaking = List.copyOf(survivedWithoutLeaking);
+      this.undecidedPolicy = undecidedPolicy;
       this.retainedTestInstances = List.copyOf(retainedTestInstances);
     }
 
@@ -81,8 +103,14 @@ public final class Checker {
       return retainedTestInstances;
     }
 
+    /** Whether a tracked object was found leaked. */
     public boolean leaked() {
       return !leaks.isEmpty();
+    }
+
+    /** Whether nothing was found leaked and nothing was left undecided. */
+    public boolean clean() {
+      return leaks.isEmpty() && undecided.isEmpty();
     }
 
     /**
@@ -94,9 +122,29 @@ public final class Checker {
       return survivedWithoutLeaking;
     }
 
-    /** The error describing the leaks; only when {@link #leaked()}. */
+    /**
+     * The error describing the leaks and the undecided survivors, leaks first; only when not {@link
+     * #clean()}.
+     */
     public LeakDetectedError error() {
-      return LeakReport.error(leaks, trackedCount, keptDump, moment);
+      return LeakReport.error(leaks, undecided, collections, trackedCount, keptDump, moment);
+    }
+
+    /**
+     * Throws what the check found: the {@link #error()} when something leaked, or when only
+     * undecided survivors were found and {@code leakcheck.undecided=fail}; a {@link
+     * TestAbortedException} with the same message for those with {@code abort}. Returns when {@link
+     * #clean()}.
+     */
+    public void throwIfNotClean() {
+      if (clean()) {
+        return;
+      }
+      LeakDetectedError error = error();
+      if (leaks.isEmpty() && undecidedPolicy == Configuration.Undecided.ABORT) {
+        throw new TestAbortedException(error.getMessage());
+      }
+      throw error;
     }
   }
 
@@ -130,23 +178,41 @@ public final class Checker {
       String moment,
       boolean waitWholeTimeout) {
     if (tracked.isEmpty() || tracked.stream().allMatch(TrackedObject::isCleared)) {
-      return new Result(List.of(), tracked.size(), Optional.empty(), moment);
+      return new Result(tracked.size(), moment);
     }
-    collection.collectUntil(
-        () -> tracked.stream().allMatch(TrackedObject::isCleared),
-        settings.timeout(),
-        !waitWholeTimeout);
+    int collections =
+        collection
+            .collect(
+                () -> tracked.stream().allMatch(TrackedObject::isCleared),
+                settings.timeout(),
+                !waitWholeTimeout)
+            .confirmedCycles();
     List<TrackedObject> survivors =
         tracked.stream().filter(t -> !t.isCleared()).collect(Collectors.toList());
     if (survivors.isEmpty()) {
-      return new Result(List.of(), tracked.size(), Optional.empty(), moment);
+      return new Result(tracked.size(), moment);
     }
     if (!settings.retainingPath()) {
-      List<LeakedObject> leaks = new ArrayList<>();
+      List<UndecidedSurvivor> undecided = new ArrayList<>();
       for (TrackedObject t : survivors) {
-        leaks.add(leak(t, null, "disabled by " + LeakCheck.RETAINING_PATH_KEY + "=false", -1, -1));
+        undecided.add(
+            undecided(
+                t,
+                NoVerdict.RETAINING_PATH_DISABLED,
+                "no heap dump is taken with " + LeakCheck.RETAINING_PATH_KEY + "=false"));
       }
-      return new Result(leaks, tracked.size(), Optional.empty(), moment);
+      return finish(
+          List.of(),
+          undecided,
+          collections,
+          tracked,
+          Optional.empty(),
+          moment,
+          List.of(),
+          List.of(),
+          settings,
+          testClass,
+          testName);
     }
 
     long request = REQUESTS.incrementAndGet();
@@ -170,27 +236,37 @@ public final class Checker {
     }
 
     List<LeakedObject> leaks = new ArrayList<>();
+    List<TrackedObject> notInDump = new ArrayList<>();
     List<String> notLeaked = new ArrayList<>();
+    List<UndecidedSurvivor> undecided = new ArrayList<>();
     for (TrackedObject t : survivors) {
       if (outcome.failure().isPresent()) {
-        if (!t.isCleared()) {
-          leaks.add(leak(t, null, outcome.failure().get(), -1, -1));
+        if (!t.isCleared()) { // collected meanwhile (by the dump's own collection): fine
+          undecided.add(
+              undecided(
+                  t,
+                  outcome.failureKind().orElse(NoVerdict.ANALYSIS_FAILED),
+                  outcome.failure().get()));
         }
         continue;
       }
       Optional<TrackedVerdict> verdict = outcome.verdict(t.serial());
       if (verdict.isPresent() && verdict.get().verdict() == Verdict.UNDECIDED) {
-        // the dump cannot tell (a possibly truncated array): reported like a failed analysis
+        // the dump cannot tell (a possibly truncated array)
         if (!t.isCleared()) {
-          leaks.add(leak(t, null, verdict.get().undecidedReason().orElseThrow(), -1, -1));
+          undecided.add(
+              undecided(
+                  t, NoVerdict.DUMP_UNREADABLE, verdict.get().undecidedReason().orElseThrow()));
         }
         continue;
       }
-      if (verdict.isEmpty() || verdict.get().verdict() != Verdict.STRONGLY_REACHABLE) {
-        // collected meanwhile, or held only by the test framework or weak/soft refs
-        if (verdict.isPresent() && verdict.get().verdict() == Verdict.NOT_STRONGLY_REACHABLE) {
-          notLeaked.add(t.toString() + " (tracked at " + t.trackedAt() + ")");
-        }
+      if (verdict.isEmpty() || verdict.get().verdict() == Verdict.NOT_IN_DUMP) {
+        notInDump.add(t);
+        continue;
+      }
+      if (verdict.get().verdict() == Verdict.NOT_STRONGLY_REACHABLE) {
+        // held only by the test framework or weak/soft refs
+        notLeaked.add(t.toString() + " (tracked at " + t.trackedAt() + ")");
         continue;
       }
       TrackedVerdict v = verdict.get();
@@ -209,15 +285,88 @@ public final class Checker {
                   v.retainedBytes(),
                   v.retainedObjects()));
     }
+    if (!notInDump.isEmpty() && !notInDump.stream().allMatch(TrackedObject::isCleared)) {
+      // Absent from the dump: normally collected by the dump's own collection. Its phantom
+      // reference tells; give a concurrent collector's reference processing a few more cycles.
+      collections +=
+          collection
+              .collect(
+                  () -> notInDump.stream().allMatch(TrackedObject::isCleared),
+                  settings.timeout(),
+                  true)
+              .confirmedCycles();
+    }
+    for (TrackedObject t : notInDump) {
+      if (!t.isCleared()) {
+        undecided.add(
+            undecided(
+                t,
+                NoVerdict.NOT_IN_DUMP,
+                "the heap dump did not contain it, yet it has not been collected"));
+      }
+    }
     List<org.leakcheck.RetainingPath> instances = new ArrayList<>();
     outcome.retainedTestInstances().forEach(p -> instances.add(PathDescriptions.toPublic(p)));
+    return finish(
+        leaks,
+        undecided,
+        collections,
+        tracked,
+        outcome.keptDump(),
+        moment,
+        notLeaked,
+        instances,
+        settings,
+        testClass,
+        testName);
+  }
+
+  private static Result finish(
+      List<LeakedObject> leaks,
+      List<UndecidedSurvivor> undecided,
+      int collections,
+      List<TrackedObject> tracked,
+      Optional<Path> keptDump,
+      String moment,
+      List<String> notLeaked,
+      List<org.leakcheck.RetainingPath> retainedTestInstances,
+      Configuration settings,
+      String testClass,
+      String testName) {
     Result result =
-        new Result(leaks, tracked.size(), outcome.keptDump(), moment, notLeaked, instances);
-    if (result.leaked()) {
+        new Result(
+            leaks,
+            undecided,
+            collections,
+            tracked.size(),
+            keptDump,
+            moment,
+            notLeaked,
+            settings.undecided(),
+            retainedTestInstances);
+    if (!result.clean()) {
+      List<LeakedObject> undecidedObjects = new ArrayList<>();
+      undecided.forEach(u -> undecidedObjects.add(u.object()));
       JsonReport.writeQuietly(
-          settings.reportsDir(), testClass, testName, leaks, outcome.keptDump());
+          settings.reportsDir(),
+          testClass,
+          testName,
+          leaks,
+          undecidedObjects,
+          collections,
+          keptDump);
     }
     return result;
+  }
+
+  private static UndecidedSurvivor undecided(TrackedObject t, NoVerdict kind, String reason) {
+    return UndecidedSurvivor.of(
+        t.label().orElse(null),
+        t.className(),
+        t.identityHash(),
+        t.trackedAt().toString(),
+        kind,
+        reason);
   }
 
   private static LeakedObject leak(

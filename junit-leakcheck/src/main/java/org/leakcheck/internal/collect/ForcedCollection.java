@@ -90,14 +90,24 @@ public final class ForcedCollection {
    * @throws CollectionUnavailableException when no trigger can collect in this JVM
    */
   public boolean collectUntil(BooleanSupplier done, Duration timeout, boolean settleEarly) {
+    return collect(done, timeout, settleEarly).done();
+  }
+
+  /**
+   * As {@link #collectUntil(BooleanSupplier, Duration, boolean)}, also telling how many confirmed
+   * cycles were run: what a survivor is known to have survived when no heap dump can decide it.
+   *
+   * @throws CollectionUnavailableException when no trigger can collect in this JVM
+   */
+  public Collected collect(BooleanSupplier done, Duration timeout, boolean settleEarly) {
     if (done.getAsBoolean()) {
-      return true;
+      return new Collected(true, 0);
     }
     long deadline = System.nanoTime() + timeout.toNanos();
     // The passing test's path: one confirmed cycle, and nothing else.
     runCycle(deadline);
     if (done.getAsBoolean()) {
-      return true;
+      return new Collected(true, 1);
     }
     int[] confirmed = {1};
     try {
@@ -116,7 +126,28 @@ public final class ForcedCollection {
     } catch (ConditionTimeoutException e) {
       // Fall through: the caller looks at what survived.
     }
-    return done.getAsBoolean();
+    return new Collected(done.getAsBoolean(), confirmed[0]);
+  }
+
+  /** What {@link #collect} did: whether the condition became true, after how many cycles. */
+  public static final class Collected {
+    private final boolean done;
+    private final int confirmedCycles;
+
+    Collected(boolean done, int confirmedCycles) {
+      this.done = done;
+      this.confirmedCycles = confirmedCycles;
+    }
+
+    /** {@return whether the condition became true} */
+    public boolean done() {
+      return done;
+    }
+
+    /** {@return how many collection cycles were run and confirmed by their canary} */
+    public int confirmedCycles() {
+      return confirmedCycles;
+    }
   }
 
   /**

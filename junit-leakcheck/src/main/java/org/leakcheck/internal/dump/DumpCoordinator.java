@@ -16,6 +16,7 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.leakcheck.internal.analysis.AnalysisException;
 import org.leakcheck.internal.analysis.AnalysisRequest;
 import org.leakcheck.internal.analysis.AnalysisResult;
+import org.leakcheck.internal.analysis.NoVerdict;
 import org.leakcheck.internal.analysis.RetainedTestInstance;
 import org.leakcheck.internal.analysis.RetainingPath;
 import org.leakcheck.internal.analysis.TrackedVerdict;
@@ -105,9 +106,11 @@ public final class DumpCoordinator {
       return outcome.get();
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
-      return Outcome.failed("interrupted while waiting for the heap dump analysis", null);
+      return Outcome.failed(
+          NoVerdict.ANALYSIS_FAILED, "interrupted while waiting for the heap dump analysis", null);
     } catch (ExecutionException e) {
-      return Outcome.failed("the heap dump analysis failed: " + e.getCause(), null);
+      return Outcome.failed(
+          NoVerdict.ANALYSIS_FAILED, "the heap dump analysis failed: " + e.getCause(), null);
     }
   }
 
@@ -118,9 +121,9 @@ public final class DumpCoordinator {
     boolean keep = false;
     try {
       dump = dumpFile(settings.reportsDir(), first.testClass(), first.testName());
-      String problem = write(dump);
+      Outcome problem = write(dump);
       if (problem != null) {
-        completeAll(batch, Outcome.failed(problem, null));
+        completeAll(batch, problem);
         return;
       }
       // One group per member: each test's verdicts see only its own markers (test instances…).
@@ -134,7 +137,7 @@ public final class DumpCoordinator {
         result = analyzer.analyze(request, settings.analysisTimeout(), settings.analysisMaxHeap());
       } catch (AnalysisException e) {
         keep = settings.keepDumps() != KeepDumps.NEVER;
-        completeAll(batch, Outcome.failed(e.getMessage(), keep ? dump : null));
+        completeAll(batch, Outcome.failed(e.kind(), e.getMessage(), keep ? dump : null));
         return;
       }
       boolean failing = // a leak, or undecided: the test fails (or aborts)
@@ -163,9 +166,13 @@ public final class DumpCoordinator {
         batch.outcomes.get(s).complete(Outcome.analysed(mine, instances, keep ? dump : null));
       }
     } catch (IOException | RuntimeException | Error e) {
+      // Before the dump has a file, the reports directory is what failed.
       completeAll(
           batch,
-          Outcome.failed("the heap dump could not be made or analysed: " + oneLine(e), null));
+          Outcome.failed(
+              dump == null ? NoVerdict.DUMP_NOT_WRITTEN : NoVerdict.ANALYSIS_FAILED,
+              "the heap dump could not be made or analysed: " + oneLine(e),
+              null));
       keep = false;
     } finally {
       if (dump != null && !keep) {
@@ -180,20 +187,23 @@ public final class DumpCoordinator {
   /**
    * Writes the dump, owner-only.
    *
-   * @return why it could not be written, or {@code null}
+   * @return the failed outcome saying why it could not be written, or {@code null}
    */
-  private String write(Path dump) {
+  private Outcome write(Path dump) {
     long needed = estimatedDumpSize() + DISK_MARGIN;
     try {
       long free = Files.getFileStore(dump.getParent()).getUsableSpace();
       if (free < needed) {
-        return "not enough free disk space for the heap dump in "
-            + dump.getParent()
-            + ": about "
-            + (needed >> 20)
-            + " MB needed, "
-            + (free >> 20)
-            + " MB free";
+        return Outcome.failed(
+            NoVerdict.NO_DISK_SPACE,
+            "not enough free disk space for the heap dump in "
+                + dump.getParent()
+                + ": about "
+                + (needed >> 20)
+                + " MB needed, "
+                + (free >> 20)
+                + " MB free",
+            null);
       }
     } catch (IOException e) {
       // The store cannot be asked; the dump itself will tell.
@@ -204,8 +214,21 @@ public final class DumpCoordinator {
       return null;
     } catch (IOException | RuntimeException e) {
       deleteQuietly(dump);
-      return "the heap dump could not be written to " + dump + ": " + oneLine(e);
+      return Outcome.failed(
+          noSpace(e) ? NoVerdict.NO_DISK_SPACE : NoVerdict.DUMP_NOT_WRITTEN,
+          "the heap dump could not be written to " + dump + ": " + oneLine(e),
+          null);
     }
+  }
+
+  /** Whether a write failed for lack of space (the OS's ENOSPC text, as Java passes it on). */
+  private static boolean noSpace(Throwable e) {
+    for (Throwable t = e; t != null; t = t.getCause()) {
+      if (t.getMessage() != null && t.getMessage().contains("No space left on device")) {
+        return true;
+      }
+    }
+    return false;
   }
 
   /** A new dump file's path in an owner-only directory; the file itself does not exist yet. */

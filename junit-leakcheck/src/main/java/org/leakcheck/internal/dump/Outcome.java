@@ -4,6 +4,7 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.leakcheck.internal.analysis.NoVerdict;
 import org.leakcheck.internal.analysis.RetainingPath;
 import org.leakcheck.internal.analysis.TrackedVerdict;
 
@@ -14,6 +15,7 @@ import org.leakcheck.internal.analysis.TrackedVerdict;
 public final class Outcome {
 
   private final Map<Long, TrackedVerdict> verdicts;
+  private final NoVerdict failureKind;
   private final String failure;
   private final Path keptDump;
   private final List<RetainingPath> retainedTestInstances;
@@ -21,10 +23,12 @@ public final class Outcome {
   private Outcome(
       Map<Long, TrackedVerdict> verdicts,
       List<RetainingPath> retainedTestInstances,
+      NoVerdict failureKind,
       String failure,
       Path keptDump) {
     this.verdicts = verdicts;
     this.retainedTestInstances = List.copyOf(retainedTestInstances);
+    this.failureKind = failureKind;
     this.failure = failure;
     this.keptDump = keptDump;
   }
@@ -33,11 +37,11 @@ public final class Outcome {
       Map<Long, TrackedVerdict> verdicts,
       List<RetainingPath> retainedTestInstances,
       Path keptDump) {
-    return new Outcome(Map.copyOf(verdicts), retainedTestInstances, null, keptDump);
+    return new Outcome(Map.copyOf(verdicts), retainedTestInstances, null, null, keptDump);
   }
 
-  static Outcome failed(String reason, Path keptDump) {
-    return new Outcome(Map.of(), List.of(), reason, keptDump);
+  static Outcome failed(NoVerdict kind, String reason, Path keptDump) {
+    return new Outcome(Map.of(), List.of(), kind, reason, keptDump);
   }
 
   /**
@@ -56,6 +60,11 @@ public final class Outcome {
   /** Why there are no verdicts (dump impossible, analysis failed…), one line. */
   public Optional<String> failure() {
     return Optional.ofNullable(failure);
+  }
+
+  /** What kind of failure {@link #failure()} is; empty when there are verdicts. */
+  public Optional<NoVerdict> failureKind() {
+    return Optional.ofNullable(failureKind);
   }
 
   /** The heap dump, when it was kept. */

@@ -11,8 +11,11 @@ import org.leakcheck.RetainingPath;
 import org.leakcheck.internal.config.ReportLocations;
 
 /**
- * The machine-readable leak report, one JSON file per test with leaks, written next to where its
- * heap dump goes ({@code <reportsDir>/<test class>/<test>.json}), for CI tooling.
+ * The machine-readable leak report, one JSON file per test with leaks or undecided survivors,
+ * written next to where its heap dump goes ({@code <reportsDir>/<test class>/<test>.json}), for CI
+ * tooling. Leaks are under {@code "leaks"}; survivors that could not be decided leaked or not are
+ * apart, under {@code "undecided"}, each with the confirmed collections it survived and why no
+ * verdict was possible.
  */
 public final class JsonReport {
 
@@ -24,13 +27,17 @@ public final class JsonReport {
       String testClass,
       String testName,
       List<LeakedObject> leaks,
+      List<LeakedObject> undecided,
+      int collections,
       Optional<Path> keptDump) {
     try {
       // Owner-only like the dumps: the report quotes map keys and other text from the heap.
       Path dir = ReportLocations.ownerOnlyClassDirectory(reportsDir, testClass);
       Path file = dir.resolve(ReportLocations.fileName(testName) + ".json");
       Files.write(
-          file, render(testClass, testName, leaks, keptDump).getBytes(StandardCharsets.UTF_8));
+          file,
+          render(testClass, testName, leaks, undecided, collections, keptDump)
+              .getBytes(StandardCharsets.UTF_8));
       ReportLocations.restrictToOwner(file, "rw-------");
       return Optional.of(file);
     } catch (IOException | RuntimeException e) {
@@ -38,9 +45,20 @@ public final class JsonReport {
     }
   }
 
-  /** The JSON text. */
+  /** The JSON text of a report with leaks only. */
   public static String render(
       String testClass, String testName, List<LeakedObject> leaks, Optional<Path> keptDump) {
+    return render(testClass, testName, leaks, List.of(), 0, keptDump);
+  }
+
+  /** The JSON text. */
+  public static String render(
+      String testClass,
+      String testName,
+      List<LeakedObject> leaks,
+      List<LeakedObject> undecided,
+      int collections,
+      Optional<Path> keptDump) {
     StringBuilder out = new StringBuilder();
     out.append("{\n");
     out.append("  \"testClass\": ").append(str(testClass)).append(",\n");
@@ -96,7 +114,23 @@ public final class JsonReport {
       }
       out.append("    }");
     }
-    out.append(leaks.isEmpty() ? "]\n" : "\n  ]\n");
+    out.append(leaks.isEmpty() ? "],\n" : "\n  ],\n");
+    out.append("  \"undecided\": [");
+    for (int i = 0; i < undecided.size(); i++) {
+      LeakedObject u = undecided.get(i);
+      out.append(i == 0 ? "\n" : ",\n");
+      out.append("    {\n");
+      out.append("      \"label\": ")
+          .append(u.label().map(JsonReport::str).orElse("null"))
+          .append(",\n");
+      out.append("      \"className\": ").append(str(u.className())).append(",\n");
+      out.append("      \"identityHashCode\": ").append(u.identityHashCode()).append(",\n");
+      out.append("      \"trackedAt\": ").append(str(u.trackedAt())).append(",\n");
+      out.append("      \"survivedCollections\": ").append(collections).append(",\n");
+      out.append("      \"reason\": ").append(str(u.undecidedReason().orElse(""))).append("\n");
+      out.append("    }");
+    }
+    out.append(undecided.isEmpty() ? "]\n" : "\n  ]\n");
     out.append("}\n");
     return out.toString();
   }

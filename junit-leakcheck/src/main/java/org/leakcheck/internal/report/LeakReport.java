@@ -2,13 +2,17 @@ package org.leakcheck.internal.report;
 
 import java.nio.file.Path;
 import java.util.ArrayList;
+import java.util.EnumSet;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Locale;
 import java.util.Optional;
+import java.util.Set;
 import java.util.regex.Pattern;
 import org.leakcheck.LeakDetectedError;
 import org.leakcheck.LeakedObject;
 import org.leakcheck.RetainingPath;
+import org.leakcheck.internal.analysis.NoVerdict;
 
 /**
  * Builds the leak failure: the one place where its text is made. Shape:
@@ -39,11 +43,22 @@ public final class LeakReport {
 
   private LeakReport() {}
 
-  /** The error for {@code leaks} found among {@code trackedCount} tracked objects. */
+  /**
+   * The error for {@code leaks} and {@code undecided} survivors found among {@code trackedCount}
+   * tracked objects, after {@code collections} confirmed collection cycles.
+   */
   public static LeakDetectedError error(
-      List<LeakedObject> leaks, int trackedCount, Optional<Path> keptDump, String moment) {
+      List<LeakedObject> leaks,
+      List<UndecidedSurvivor> undecided,
+      int collections,
+      int trackedCount,
+      Optional<Path> keptDump,
+      String moment) {
     return new LeakDetectedError(
-        message(leaks, trackedCount, keptDump, moment), leaks, trackedCount);
+        message(leaks, undecided, collections, trackedCount, keptDump, moment),
+        leaks,
+        objects(undecided),
+        trackedCount);
   }
 
   /** The report text. */
@@ -54,18 +69,40 @@ public final class LeakReport {
   /** The report text, naming the kept heap dump and when the check ran. */
   public static String message(
       List<LeakedObject> leaks, int trackedCount, Optional<Path> keptDump, String moment) {
+    return message(leaks, List.of(), 0, trackedCount, keptDump, moment);
+  }
+
+  /**
+   * The report text: the leaks first, then the survivors that could not be decided, each with what
+   * is known of it; a hint for each.
+   */
+  public static String message(
+      List<LeakedObject> leaks,
+      List<UndecidedSurvivor> undecided,
+      int collections,
+      int trackedCount,
+      Optional<Path> keptDump,
+      String moment) {
     StringBuilder out = new StringBuilder();
-    out.append(headline(leaks.size(), trackedCount, moment));
+    out.append(headline(leaks.size(), undecided.size(), collections, trackedCount, moment));
+    List<LeakedObject> all = new ArrayList<>(leaks);
+    all.addAll(objects(undecided));
     boolean anyPath = false;
-    int shown = Math.min(leaks.size(), MAX_DETAILED);
+    int shown = Math.min(all.size(), MAX_DETAILED);
     for (int i = 0; i < shown; i++) {
-      LeakedObject leak = leaks.get(i);
+      LeakedObject leak = all.get(i);
       out.append("\n\n");
-      if (leak.retainingPath().isPresent()) {
+      if (!leak.isDecided()) {
+        out.append(describe(leak))
+            .append("\n  ")
+            .append(survived(collections))
+            .append("; could not tell whether it is leaked: ")
+            .append(leak.undecidedReason().orElse("unknown"));
+      } else if (leak.retainingPath().isPresent()) {
         anyPath = true;
         out.append(describe(leak)).append(" is retained by:\n\n");
         appendPath(out, leak.retainingPath().get(), leakedNote(leak));
-        sameRootAsEarlier(leaks, i)
+        sameRootAsEarlier(all, i)
             .ifPresent(
                 earlier ->
                     out.append("\n  (same GC root as ")
@@ -77,12 +114,18 @@ public final class LeakReport {
             .append(leak.noPathReason().orElse("unknown"));
       }
     }
-    if (shown < leaks.size()) {
+    if (shown < all.size()) {
       out.append("\n\n... and ")
-          .append(leaks.size() - shown)
+          .append(all.size() - shown)
           .append(" more (the first ")
           .append(shown)
-          .append(" are shown; all are in LeakDetectedError.leakedObjects())");
+          .append(" are shown; all are in LeakDetectedError.")
+          .append(
+              undecided.isEmpty()
+                  ? "leakedObjects())"
+                  : leaks.isEmpty()
+                      ? "undecidedObjects())"
+                      : "leakedObjects() and undecidedObjects())");
     }
     keptDump.ifPresent(
         dump ->
@@ -91,14 +134,79 @@ public final class LeakReport {
                 .append(" (kept: ")
                 .append(org.leakcheck.LeakCheck.KEEP_DUMPS_KEY)
                 .append(")"));
-    out.append("\n\n");
-    out.append(
-        anyPath
-            ? "Hint: cut the first reference on the path that should not outlive the test (remove"
-                + " the entry, unregister the listener, clear the field), or make it weak."
-            : "Hint: the object is held by something outside the test (a static field, a running"
-                + " thread, a thread-local, a registry); see the retaining path to find it.");
+    out.append("\n");
+    if (!leaks.isEmpty()) {
+      out.append("\n");
+      out.append(
+          anyPath
+              ? "Hint: cut the first reference on the path that should not outlive the test (remove"
+                  + " the entry, unregister the listener, clear the field), or make it weak."
+              : "Hint: the object is held by something outside the test (a static field, a running"
+                  + " thread, a thread-local, a registry); see the retaining path to find it.");
+    }
+    if (!undecided.isEmpty()) {
+      out.append("\n").append(undecidedHint(undecided, keptDump.isPresent()));
+    }
     return out.toString();
+  }
+
+  /**
+   * How to get a decision, for each kind of failure present (in a fixed order), then what the
+   * commonest undecided survivor is.
+   */
+  static String undecidedHint(List<UndecidedSurvivor> undecided, boolean dumpKept) {
+    EnumSet<NoVerdict> kinds = EnumSet.noneOf(NoVerdict.class);
+    undecided.forEach(u -> kinds.add(u.kind()));
+    Set<String> ways = new LinkedHashSet<>();
+    for (NoVerdict kind : kinds) {
+      ways.add(wayToDecide(kind, dumpKept));
+    }
+    return "Hint: to get a decision, "
+        + String.join("; and ", ways)
+        + ". An object held only by a field of the test instance is not a leak: clear such fields"
+        + " in @AfterEach and it is collected without a heap dump. "
+        + org.leakcheck.LeakCheck.UNDECIDED_KEY
+        + "=abort reports such tests as aborted instead of failed.";
+  }
+
+  private static String wayToDecide(NoVerdict kind, boolean dumpKept) {
+    switch (kind) {
+      case NO_DISK_SPACE:
+        return "free disk space where the heap dump is written, or point "
+            + org.leakcheck.LeakCheck.REPORTS_DIR_KEY
+            + " at a disk with room for it (about the size of the used heap)";
+      case DUMP_NOT_WRITTEN:
+        return "point "
+            + org.leakcheck.LeakCheck.REPORTS_DIR_KEY
+            + " at a directory the tests can write, on a JVM that can write heap dumps (HotSpot)";
+      case ANALYSIS_TIMED_OUT:
+        return "raise " + org.leakcheck.LeakCheck.ANALYSIS_TIMEOUT_KEY;
+      case ANALYSER_OUT_OF_MEMORY:
+        return "raise " + org.leakcheck.LeakCheck.ANALYSIS_MAX_HEAP_KEY;
+      case RETAINING_PATH_DISABLED:
+        return "set "
+            + org.leakcheck.LeakCheck.RETAINING_PATH_KEY
+            + "=true (a heap dump then tells a leak from an object held only by the test instance)";
+      default: // the dump is there but said nothing usable: look at it yourself
+        return dumpKept
+            ? "open the kept heap dump in a heap analyser"
+            : "keep the heap dump ("
+                + org.leakcheck.LeakCheck.KEEP_DUMPS_KEY
+                + "=always) and open it in a heap analyser";
+    }
+  }
+
+  private static List<LeakedObject> objects(List<UndecidedSurvivor> undecided) {
+    List<LeakedObject> objects = new ArrayList<>(undecided.size());
+    undecided.forEach(u -> objects.add(u.object()));
+    return objects;
+  }
+
+  /** {@code survived 3 confirmed collections}. */
+  static String survived(int collections) {
+    return "survived "
+        + collections
+        + (collections == 1 ? " confirmed collection" : " confirmed collections");
   }
 
   private static Optional<String> sameRootAsEarlier(List<LeakedObject> leaks, int index) {
@@ -117,6 +225,35 @@ public final class LeakReport {
 
   static String headline(int leaked, int tracked) {
     return headline(leaked, tracked, AFTER_THE_TEST);
+  }
+
+  /**
+   * The first line: never claims a leak when nothing was found leaked. {@code 1 of 3 tracked
+   * objects is still strongly reachable after the test; 1 more survived 3 confirmed collections:
+   * could not tell whether it is leaked}.
+   */
+  static String headline(int leaked, int undecided, int collections, int tracked, String moment) {
+    if (undecided == 0) {
+      return headline(leaked, tracked, moment);
+    }
+    String whether =
+        "could not tell whether " + (undecided == 1 ? "it is" : "they are") + " leaked";
+    if (leaked > 0) {
+      return headline(leaked, tracked, moment)
+          + "; "
+          + undecided
+          + " more "
+          + survived(collections)
+          + ": "
+          + whether;
+    }
+    return (tracked == 1 ? "the tracked object" : undecided + " of " + tracked + " tracked objects")
+        + " "
+        + survived(collections)
+        + " "
+        + moment
+        + "; "
+        + whether;
   }
 
   static String headline(int leaked, int tracked, String moment) {

@@ -17,8 +17,11 @@ public final class ReportOnlySummary implements AutoCloseable {
   private final PrintStream out;
   private final AtomicInteger checkedTests = new AtomicInteger();
   private final List<String> lines = new ArrayList<>();
+  private final List<String> undecidedLines = new ArrayList<>();
   private int leakingTests;
   private int leaks;
+  private int undecidedTests;
+  private int undecided;
   private final AtomicBoolean closed = new AtomicBoolean();
 
   public ReportOnlySummary(PrintStream out) {
@@ -46,6 +49,25 @@ public final class ReportOnlySummary implements AutoCloseable {
     }
   }
 
+  /**
+   * A test with tracked objects that survived collection but could not be decided leaked or not:
+   * listed apart, not counted as leaks.
+   */
+  public synchronized void undecided(String test, List<LeakedObject> undecidedObjects) {
+    undecidedTests++;
+    undecided += undecidedObjects.size();
+    for (LeakedObject u : undecidedObjects) {
+      undecidedLines.add(
+          "  - "
+              + test
+              + ": "
+              + LeakReport.simpleName(u.className())
+              + u.label().map(l -> " \"" + Texts.abbreviate(l, 60) + "\"").orElse("")
+              + " undecided: "
+              + Texts.abbreviate(u.undecidedReason().orElse("unknown"), 200));
+    }
+  }
+
   /** The summary text. */
   public synchronized String render() {
     StringBuilder b = new StringBuilder("[leakcheck] report-only summary: ");
@@ -53,16 +75,28 @@ public final class ReportOnlySummary implements AutoCloseable {
       b.append("no leaks in ")
           .append(checkedTests.get())
           .append(checkedTests.get() == 1 ? " checked test" : " checked tests");
-      return b.toString();
+    } else {
+      b.append(leaks)
+          .append(leaks == 1 ? " leaked object in " : " leaked objects in ")
+          .append(leakingTests)
+          .append(" of ")
+          .append(checkedTests.get())
+          .append(" checked tests")
+          .append(" (the tests passed; set leakcheck.mode=fail to fail them)");
     }
-    b.append(leaks)
-        .append(leaks == 1 ? " leaked object in " : " leaked objects in ")
-        .append(leakingTests)
-        .append(" of ")
-        .append(checkedTests.get())
-        .append(" checked tests")
-        .append(" (the tests passed; set leakcheck.mode=fail to fail them)");
+    if (undecided > 0) {
+      b.append("; ")
+          .append(undecided)
+          .append(undecided == 1 ? " object" : " objects")
+          .append(" in ")
+          .append(undecidedTests)
+          .append(undecidedTests == 1 ? " test" : " tests")
+          .append(" survived collection but could not be decided (not counted as leaks)");
+    }
     for (String line : lines) {
+      b.append('\n').append(line);
+    }
+    for (String line : undecidedLines) {
       b.append('\n').append(line);
     }
     return b.toString();

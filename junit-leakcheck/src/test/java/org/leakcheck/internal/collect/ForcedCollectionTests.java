@@ -71,6 +71,24 @@ class ForcedCollectionTests {
   }
 
   @Test
+  void countsTheConfirmedCyclesASurvivorWentThrough() {
+    // GIVEN an object that stays strongly reachable
+    Object survivor = new Object();
+    CountingSystemGc gc = new CountingSystemGc();
+
+    // WHEN collecting until it is gone, settling early
+    ForcedCollection.Collected collected =
+        new ForcedCollection(List.of(gc))
+            .collect(() -> survivor == null, Duration.ofMinutes(1), true);
+
+    // THEN collection settled after three confirmed cycles, one trigger call each
+    assertThat(collected.done()).isFalse();
+    assertThat(collected.confirmedCycles()).isEqualTo(3);
+    assertThat(gc.calls).hasValue(3);
+    java.lang.ref.Reference.reachabilityFence(survivor);
+  }
+
+  @Test
   void fallsBackToTheNextTriggerWhenOneDoesNotCollectAndRemembersIt() {
     NoOpTrigger noOp = new NoOpTrigger();
     CountingSystemGc gc = new CountingSystemGc();

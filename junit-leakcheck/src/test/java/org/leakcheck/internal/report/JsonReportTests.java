@@ -57,6 +57,45 @@ class JsonReportTests {
                 + "      \"gcRoot\": null,\n"
                 + "      \"noPathReason\": \"disk full\"\n"
                 + "    }\n"
+                + "  ],\n"
+                + "  \"undecided\": []\n"
+                + "}\n");
+  }
+
+  @Test
+  void listsUndecidedSurvivorsApartFromTheLeaksWithTheReason() {
+    // GIVEN a survivor that could not be decided, and no leak
+    LeakedObject survivor =
+        LeakedObject.undecided(
+            "in a field",
+            "java.lang.StringBuilder",
+            12,
+            "T.java:5",
+            "the heap dump could not be written to /r/t.hprof: No space left on device");
+
+    // WHEN
+    String json =
+        JsonReport.render(
+            "com.example.T", "keeps", List.of(), List.of(survivor), 3, Optional.empty());
+
+    // THEN
+    assertThat(json)
+        .isEqualTo(
+            "{\n"
+                + "  \"testClass\": \"com.example.T\",\n"
+                + "  \"test\": \"keeps\",\n"
+                + "  \"heapDump\": null,\n"
+                + "  \"leaks\": [],\n"
+                + "  \"undecided\": [\n"
+                + "    {\n"
+                + "      \"label\": \"in a field\",\n"
+                + "      \"className\": \"java.lang.StringBuilder\",\n"
+                + "      \"identityHashCode\": 12,\n"
+                + "      \"trackedAt\": \"T.java:5\",\n"
+                + "      \"survivedCollections\": 3,\n"
+                + "      \"reason\": \"the heap dump could not be written to /r/t.hprof: No space left"
+                + " on device\"\n"
+                + "    }\n"
                 + "  ]\n"
                 + "}\n");
   }

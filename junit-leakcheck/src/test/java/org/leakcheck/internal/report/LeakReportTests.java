@@ -2,11 +2,15 @@ package org.leakcheck.internal.report;
 
 import static org.assertj.core.api.Assertions.assertThat;
 
+import java.nio.file.Paths;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
+import org.leakcheck.LeakDetectedError;
 import org.leakcheck.LeakedObject;
 import org.leakcheck.RetainingPath;
 import org.leakcheck.RetainingPath.Step;
+import org.leakcheck.internal.analysis.NoVerdict;
 
 class LeakReportTests {
 
@@ -174,5 +178,173 @@ class LeakReportTests {
     assertThat(LeakReport.simpleName("com.example.Outer$Inner")).isEqualTo("Inner");
     assertThat(LeakReport.simpleName("com.example.Outer$1")).isEqualTo("Outer$1");
     assertThat(LeakReport.simpleName("Top")).isEqualTo("Top");
+  }
+
+  @Test
+  void saysWhatIsKnownOfAnUndecidedSurvivorAndHowToGetADecision() {
+    // GIVEN an object that survived the collections, and a heap dump that could not be written
+    UndecidedSurvivor survivor =
+        UndecidedSurvivor.of(
+            "in a field",
+            "java.lang.StringBuilder",
+            0x1b6d3586,
+            "CartTests.java:27",
+            NoVerdict.NO_DISK_SPACE,
+            "the heap dump could not be written to target/leakcheck/CartTests/adds.hprof: No space"
+                + " left on device");
+
+    // WHEN
+    String message =
+        LeakReport.message(
+            List.of(), List.of(survivor), 3, 1, Optional.empty(), LeakReport.AFTER_THE_TEST);
+
+    // THEN it is not called leaked: what is known, why no more is, how to get a decision
+    assertThat(message)
+        .isEqualTo(
+            "the tracked object survived 3 confirmed collections after the test; could not tell"
+                + " whether it is leaked\n"
+                + "\n"
+                + "StringBuilder \"in a field\" (java.lang.StringBuilder@1b6d3586, tracked at"
+                + " CartTests.java:27)\n"
+                + "  survived 3 confirmed collections; could not tell whether it is leaked: the heap"
+                + " dump could not be written to target/leakcheck/CartTests/adds.hprof: No space"
+                + " left on device\n"
+                + "\n"
+                + "Hint: to get a decision, free disk space where the heap dump is written, or point"
+                + " leakcheck.reportsDir at a disk with room for it (about the size of the used"
+                + " heap). An object held only by a field of the test instance is not a leak: clear"
+                + " such fields in @AfterEach and it is collected without a heap dump."
+                + " leakcheck.undecided=abort reports such tests as aborted instead of failed.");
+    assertThat(message).doesNotContain("strongly reachable", "<- leaked");
+  }
+
+  @Test
+  void theHeadlineNeverClaimsALeakWhenNothingWasFoundLeaked() {
+    String moment = LeakReport.AFTER_THE_TEST;
+
+    assertThat(LeakReport.headline(0, 1, 1, 1, moment))
+        .isEqualTo(
+            "the tracked object survived 1 confirmed collection after the test; could not tell"
+                + " whether it is leaked");
+    assertThat(LeakReport.headline(0, 2, 3, 5, moment))
+        .isEqualTo(
+            "2 of 5 tracked objects survived 3 confirmed collections after the test; could not"
+                + " tell whether they are leaked");
+    assertThat(LeakReport.headline(0, 1, 3, 5, "at the check at CartTests.java:40"))
+        .isEqualTo(
+            "1 of 5 tracked objects survived 3 confirmed collections at the check at"
+                + " CartTests.java:40; could not tell whether it is leaked");
+    assertThat(LeakReport.headline(2, 1, 3, 5, moment))
+        .isEqualTo(
+            "2 of 5 tracked objects are still strongly reachable after the test; 1 more survived"
+                + " 3 confirmed collections: could not tell whether it is leaked");
+    assertThat(LeakReport.headline(2, 0, 3, 5, moment))
+        .isEqualTo(LeakReport.headline(2, 5, moment));
+  }
+
+  @Test
+  void oneMessageListsTheLeaksFirstThenTheUndecidedSurvivorsWithAHintForEach() {
+    // GIVEN a leak with its path, and an object the dump did not contain though not collected
+    RetainingPath path =
+        new RetainingPath(
+            "static field com.example.Cart.ALL",
+            List.of(new Step("com.example.Item", "[0]", null)));
+    LeakedObject leak = new LeakedObject("kept", "com.example.Item", 1, "C.java:1", path, null);
+    UndecidedSurvivor absent =
+        UndecidedSurvivor.of(
+            "absent",
+            "com.example.Item",
+            2,
+            "C.java:2",
+            NoVerdict.NOT_IN_DUMP,
+            "the heap dump did not contain it, yet it has not been collected");
+
+    // WHEN
+    LeakDetectedError error =
+        LeakReport.error(
+            List.of(leak), List.of(absent), 4, 2, Optional.empty(), LeakReport.AFTER_THE_TEST);
+
+    // THEN
+    assertThat(error.leakedObjects()).containsExactly(leak);
+    assertThat(error.undecidedObjects()).containsExactly(absent.object());
+    assertThat(error.getMessage())
+        .isEqualTo(
+            "1 of 2 tracked objects is still strongly reachable after the test; 1 more survived 4"
+                + " confirmed collections: could not tell whether it is leaked\n"
+                + "\n"
+                + "Item \"kept\" (com.example.Item@1, tracked at C.java:1) is retained by:\n"
+                + "\n"
+                + "  GC root: static field com.example.Cart.ALL\n"
+                + "  ╰→ com.example.Item  [0]  <- leaked\n"
+                + "\n"
+                + "Item \"absent\" (com.example.Item@2, tracked at C.java:2)\n"
+                + "  survived 4 confirmed collections; could not tell whether it is leaked: the heap"
+                + " dump did not contain it, yet it has not been collected\n"
+                + "\n"
+                + "Hint: cut the first reference on the path that should not outlive the test"
+                + " (remove the entry, unregister the listener, clear the field), or make it weak.\n"
+                + "Hint: to get a decision, keep the heap dump (leakcheck.keepDumps=always) and open"
+                + " it in a heap analyser. An object held only by a field of the test instance is"
+                + " not a leak: clear such fields in @AfterEach and it is collected without a heap"
+                + " dump. leakcheck.undecided=abort reports such tests as aborted instead of"
+                + " failed.");
+  }
+
+  @Test
+  void hintsHowToDecideForEachKindOfFailure() {
+    assertThat(LeakReport.undecidedHint(List.of(of(NoVerdict.ANALYSIS_TIMED_OUT)), false))
+        .startsWith("Hint: to get a decision, raise leakcheck.analysis.timeout. ");
+    assertThat(LeakReport.undecidedHint(List.of(of(NoVerdict.ANALYSER_OUT_OF_MEMORY)), false))
+        .startsWith("Hint: to get a decision, raise leakcheck.analysis.maxHeap. ");
+    assertThat(LeakReport.undecidedHint(List.of(of(NoVerdict.RETAINING_PATH_DISABLED)), false))
+        .startsWith(
+            "Hint: to get a decision, set leakcheck.retainingPath=true (a heap dump then tells a"
+                + " leak from an object held only by the test instance). ");
+    assertThat(LeakReport.undecidedHint(List.of(of(NoVerdict.DUMP_UNREADABLE)), true))
+        .startsWith("Hint: to get a decision, open the kept heap dump in a heap analyser. ");
+    assertThat(
+            LeakReport.undecidedHint(
+                List.of(
+                    of(NoVerdict.ANALYSIS_FAILED),
+                    of(NoVerdict.DUMP_UNREADABLE),
+                    of(NoVerdict.ANALYSIS_TIMED_OUT)),
+                false))
+        .as("each way once, in a fixed order")
+        .startsWith(
+            "Hint: to get a decision, raise leakcheck.analysis.timeout; and keep the heap dump"
+                + " (leakcheck.keepDumps=always) and open it in a heap analyser. ");
+  }
+
+  @Test
+  void countsUndecidedSurvivorsBeyondTheDetailedOnes() {
+    List<UndecidedSurvivor> many = new java.util.ArrayList<>();
+    for (int i = 0; i < LeakReport.MAX_DETAILED + 5; i++) {
+      many.add(of(NoVerdict.ANALYSIS_TIMED_OUT));
+    }
+
+    assertThat(
+            LeakReport.message(
+                List.of(), many, 3, many.size(), Optional.empty(), LeakReport.AFTER_THE_TEST))
+        .contains(
+            "... and 5 more (the first 20 are shown; all are in"
+                + " LeakDetectedError.undecidedObjects())");
+  }
+
+  @Test
+  void namesTheKeptDumpOfAnUndecidedSurvivor() {
+    assertThat(
+            LeakReport.message(
+                List.of(),
+                List.of(of(NoVerdict.DUMP_UNREADABLE)),
+                3,
+                1,
+                Optional.of(Paths.get("target/leakcheck/T/t.hprof")),
+                LeakReport.AFTER_THE_TEST))
+        .contains("\n\nHeap dump: target/leakcheck/T/t.hprof (kept: leakcheck.keepDumps)\n\n")
+        .contains("open the kept heap dump in a heap analyser");
+  }
+
+  private static UndecidedSurvivor of(NoVerdict kind) {
+    return UndecidedSurvivor.of(null, "W", 1, "A.java:1", kind, "why");
   }
 }

@@ -42,6 +42,36 @@ class ReportOnlySummaryTests {
   }
 
   @Test
+  void listsUndecidedSurvivorsApartAndDoesNotCountThemAsLeaks() {
+    // GIVEN two checked tests, one with an object the heap dump could not decide
+    ReportOnlySummary summary =
+        new ReportOnlySummary(
+            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    summary.checked();
+    summary.checked();
+    summary.undecided(
+        "CartTests > adds()",
+        List.of(
+            LeakedObject.undecided(
+                "item",
+                "com.example.Item",
+                1,
+                "CartTests.java:9",
+                "the analysis did not finish within 2 s")));
+
+    // WHEN
+    String text = summary.render();
+
+    // THEN
+    assertThat(text)
+        .isEqualTo(
+            "[leakcheck] report-only summary: no leaks in 2 checked tests; 1 object in 1 test"
+                + " survived collection but could not be decided (not counted as leaks)\n"
+                + "  - CartTests > adds(): Item \"item\" undecided: the analysis did not finish"
+                + " within 2 s");
+  }
+
+  @Test
   void saysSoWhenNothingLeaked() {
     ReportOnlySummary summary =
         new ReportOnlySummary(
