@@ -186,8 +186,8 @@ public final class AnalyzerProcess {
     }
   }
 
-  /** The automatic {@code -Xmx}: see the class comment. */
-  static String autoMaxHeap(long dumpSize) {
+  /** The automatic {@code -Xmx} for a dump of this many bytes: see the class comment. */
+  public static String autoMaxHeap(long dumpSize) {
     return megabytes(capped(Math.max(MIN_AUTO_HEAP, firstTry(dumpSize))));
   }
 
@@ -325,7 +325,8 @@ public final class AnalyzerProcess {
         + "); set a larger maximum heap for the analysis";
   }
 
-  static String format(Duration d) {
+  /** A duration as the failure reasons write it: {@code 60 s}, {@code 1500 ms}. */
+  public static String format(Duration d) {
     if (d.toMillis() % 1000 == 0) {
       return d.toSeconds() + " s";
     }
