@@ -114,7 +114,11 @@ public final class DumpCoordinator {
       Thread worker = new Thread(null, () -> lead(batch), "leakcheck-dump", 0, false);
       worker.setDaemon(true);
       worker.setContextClassLoader(DumpCoordinator.class.getClassLoader());
-      worker.start();
+      try {
+        worker.start();
+      } catch (OutOfMemoryError e) {
+        lead(batch); // no thread to be had: this test waits for the whole batch, as it can
+      }
     }
     Duration timeout = submission.settings().analysisTimeout();
     try {
