@@ -171,6 +171,9 @@ public final class DumpCoordinator {
             Outcome.failed(
                 "the analysis did not finish within " + AnalyzerProcess.format(timeout),
                 keep ? keptFor(batch, member) : null));
+        if (batch.members.stream().allMatch(m -> m.outcome.isDone())) {
+          settle(batch); // nobody waits for this dump any more: it goes now, not with the analysis
+        }
       }
     }
     return member.outcome.join();
@@ -182,6 +185,9 @@ public final class DumpCoordinator {
     try {
       dump =
           DumpFiles.newDumpFile(first.settings().reportsDir(), first.testClass(), first.testName());
+      synchronized (batch) {
+        batch.dump = dump; // deleted by settle, before any member is told
+      }
       String problem = DumpFiles.write(dumper, dump);
       if (problem != null) {
         finish(batch, (m, kept) -> Outcome.failed(problem, null), m -> false);
@@ -203,9 +209,6 @@ public final class DumpCoordinator {
               .retainedSizes(true)
               .build();
       String maxHeap = largestMaxHeap(batch.members, Files.size(dump));
-      synchronized (batch) {
-        batch.dump = dump;
-      }
       batch.analysisStarted.complete(System.nanoTime());
       AnalysisResult result;
       try {
@@ -232,11 +235,11 @@ public final class DumpCoordinator {
           m -> false);
     } finally {
       synchronized (batch) {
-        batch.settled = true;
+        if (batch.dump == null && dump != null) {
+          batch.dump = dump;
+        }
+        settle(batch);
         if (dump != null) {
-          if (!batch.dumpKeptAsIs) {
-            DumpFiles.deleteQuietly(dump);
-          }
           DumpFiles.settled(dump);
         }
       }
@@ -253,17 +256,34 @@ public final class DumpCoordinator {
     boolean keeps(Member member);
   }
 
-  /** Completes every member still waiting, keeping the dump for those that ask. */
+  /**
+   * Completes every member still waiting, keeping the dump for those that ask; the dump is deleted
+   * (unless kept as is) before any member learns its outcome, so that none sees it still there.
+   */
   private static void finish(Batch batch, OutcomeOf outcome, KeepsDump keeps) {
     synchronized (batch) {
+      Map<Member, Outcome> outcomes = new HashMap<>();
       for (Member m : batch.members) {
         if (m.outcome.isDone()) {
           continue; // timed out already
         }
         Path kept =
             batch.dump != null && !batch.settled && keeps.keeps(m) ? keptFor(batch, m) : null;
-        m.outcome.complete(outcome.of(m, kept));
+        outcomes.put(m, outcome.of(m, kept));
       }
+      settle(batch);
+      outcomes.forEach((m, o) -> m.outcome.complete(o));
+    }
+  }
+
+  /**
+   * Deletes the dump unless a member keeps it as is; no member can keep it afterwards. The exit
+   * hook keeps watching it until the analysis is over (an analyser may still have it open).
+   */
+  private static void settle(Batch batch) {
+    batch.settled = true;
+    if (batch.dump != null && !batch.dumpKeptAsIs) {
+      DumpFiles.deleteQuietly(batch.dump);
     }
   }
 
