@@ -255,6 +255,7 @@ public final class HeapAnalyzer {
       }
       searchFromRoots(targets);
 
+      boolean sizedInGroup = false;
       for (long serial : group.serials()) {
         long referent = referents.getOrDefault(serial, 0L);
         int index = referent == 0 ? -1 : heap.indexOf(referent);
@@ -274,9 +275,14 @@ public final class HeapAnalyzer {
         RetainingPath path = path(index);
         long bytes = -1;
         long objects = -1;
+        // Within the dump's budget; past it, still the first leak of each test sharing the dump
+        // (a batch of concurrent tests must not leave a test's only leak without its size).
         if (request.retainedSizes()
-            && sizeSearches++
-                < Math.min(MAX_RETAINED_SIZE_SEARCHES, RETAINED_SIZE_BUDGET / Math.max(1, n))) {
+            && (sizeSearches
+                    < Math.min(MAX_RETAINED_SIZE_SEARCHES, RETAINED_SIZE_BUDGET / Math.max(1, n))
+                || !sizedInGroup)) {
+          sizeSearches++;
+          sizedInGroup = true;
           long[] retained = retained(index);
           bytes = retained[0];
           objects = retained[1];
