@@ -14,7 +14,8 @@ import org.leakcheck.internal.heap.HprofFormatException;
 /**
  * Entry point of the analyser JVM started by {@link AnalyzerProcess}: {@code AnalyzerMain <request
  * file> <result file>}. It always writes a result file (the verdicts, or a failure with a one-line
- * reason) and exits 0, unless the JVM itself dies.
+ * reason) and exits 0, unless the JVM itself dies or the test JVM that started it is gone (then it
+ * deletes its private directory and exits 3 without a result).
  */
 final class AnalyzerMain {
 
@@ -27,6 +28,7 @@ final class AnalyzerMain {
     }
     Path requestFile = Path.of(args[0]);
     Path resultFile = Path.of(args[1]);
+    watchParent(requestFile.toAbsolutePath().getParent());
     AnalysisRequest request;
     try (DataInputStream in =
         new DataInputStream(new BufferedInputStream(Files.newInputStream(requestFile)))) {
@@ -63,6 +65,30 @@ final class AnalyzerMain {
       }
     }
     Files.move(partial, resultFile, StandardCopyOption.ATOMIC_MOVE);
+  }
+
+  /**
+   * Exits when the test JVM is gone: it holds this JVM's standard input open and never writes to
+   * it, so end of file means it died (even by {@code kill -9}, which runs none of its shutdown
+   * hooks). Deletes the private directory first: nobody else will.
+   */
+  private static void watchParent(Path privateDirectory) {
+    Thread watcher =
+        new Thread(
+            () -> {
+              try {
+                while (System.in.read() >= 0) {
+                  // nothing is ever sent
+                }
+              } catch (IOException e) {
+                // the pipe broke: the same as its end
+              }
+              LiveChildren.deleteRecursively(privateDirectory);
+              Runtime.getRuntime().halt(3);
+            },
+            "leakcheck-parent-watch");
+    watcher.setDaemon(true);
+    watcher.start();
   }
 
   static String oneLine(Throwable e) {

@@ -17,13 +17,11 @@ import java.nio.file.attribute.PosixFilePermissions;
 import java.security.CodeSource;
 import java.time.Duration;
 import java.util.ArrayList;
-import java.util.Comparator;
 import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
 import java.util.regex.Pattern;
-import java.util.stream.Stream;
 
 /**
  * Runs the analysis in a child JVM, so that a large dump cannot exhaust the test JVM's heap.
@@ -34,7 +32,9 @@ import java.util.stream.Stream;
  * / {@code _JAVA_OPTIONS} inherited (agents such as coverage tools would otherwise attach to it).
  * Request and result are small binary files in a private temporary directory, which also holds the
  * child's output (for the reason of a failure) and any crash log; the directory is deleted in all
- * cases, and the child is killed on timeout.
+ * cases, and the child is killed on timeout. If this JVM exits meanwhile, {@link LiveChildren}
+ * stops the child and deletes the directory; if it is killed outright, the child sees its standard
+ * input closed and stops and deletes the directory itself.
  *
  * <p>Automatic heap size ({@code maxHeap == null}): 1.5 × the dump's size, at least 256 MiB, at
  * most half of the physical memory; if the child runs out of memory, one retry with twice that
@@ -121,6 +121,7 @@ public final class AnalyzerProcess {
     Process process = null;
     try {
       dir = createPrivateDirectory(tempParent);
+      LiveChildren.add(dir);
       Path requestFile = dir.resolve("request.bin");
       Path resultFile = dir.resolve("result.bin");
       Path log = dir.resolve("analyser.log");
@@ -132,13 +133,16 @@ public final class AnalyzerProcess {
       ProcessBuilder builder = new ProcessBuilder(command).directory(dir.toFile());
       builder.redirectErrorStream(true);
       builder.redirectOutput(log.toFile());
-      builder.redirectInput(ProcessBuilder.Redirect.from(nullDevice()));
+      // Standard input stays a pipe that this JVM never writes to nor closes before the child's
+      // end: when this JVM dies, even by kill -9, the child reads end of file and exits.
+      builder.redirectInput(ProcessBuilder.Redirect.PIPE);
       Map<String, String> env = builder.environment();
       env.remove("JAVA_TOOL_OPTIONS");
       env.remove("JDK_JAVA_OPTIONS");
       env.remove("_JAVA_OPTIONS");
       env.remove("CLASSPATH");
       process = builder.start();
+      LiveChildren.add(process);
       boolean finished;
       try {
         finished = process.waitFor(deadline - System.nanoTime(), TimeUnit.NANOSECONDS);
@@ -178,22 +182,31 @@ public final class AnalyzerProcess {
       throw new AnalysisException(
           "the analyser JVM could not be run: " + AnalyzerMain.oneLine(e), e);
     } finally {
-      if (process != null && process.isAlive()) {
-        process.destroyForcibly();
-        try {
-          process.waitFor(10, TimeUnit.SECONDS);
-        } catch (InterruptedException e) {
-          Thread.currentThread().interrupt();
+      if (process != null) {
+        if (process.isAlive()) {
+          process.destroyForcibly();
+          try {
+            process.waitFor(10, TimeUnit.SECONDS);
+          } catch (InterruptedException e) {
+            Thread.currentThread().interrupt();
+          }
         }
+        try {
+          process.getOutputStream().close();
+        } catch (IOException e) {
+          // the pipe is gone with the child
+        }
+        LiveChildren.remove(process);
       }
       if (dir != null) {
-        deleteRecursively(dir);
+        LiveChildren.deleteRecursively(dir);
+        LiveChildren.remove(dir);
       }
     }
   }
 
-  /** The automatic {@code -Xmx}: see the class comment. */
-  static String autoMaxHeap(long dumpSize) {
+  /** The automatic {@code -Xmx} for a dump of this many bytes: see the class comment. */
+  public static String autoMaxHeap(long dumpSize) {
     return megabytes(capped(Math.max(MIN_AUTO_HEAP, firstTry(dumpSize))));
   }
 
@@ -288,13 +301,6 @@ public final class AnalyzerProcess {
     return Files.createTempDirectory(parent, "leakcheck-analysis-");
   }
 
-  private static java.io.File nullDevice() {
-    return new java.io.File(
-        System.getProperty("os.name", "").toLowerCase(Locale.ROOT).startsWith("windows")
-            ? "NUL"
-            : "/dev/null");
-  }
-
   /** Why the child gave no result, or {@code null} when it ran out of memory. */
   private static String failureReason(int exit, Path log) {
     List<String> lines = List.of();
@@ -331,18 +337,11 @@ public final class AnalyzerProcess {
         + "); set a larger maximum heap for the analysis";
   }
 
-  static String format(Duration d) {
+  /** A duration as the failure reasons write it: {@code 60 s}, {@code 1500 ms}. */
+  public static String format(Duration d) {
     if (d.toMillis() % 1000 == 0) {
       return d.toSeconds() + " s";
     }
     return d.toMillis() + " ms";
-  }
-
-  private static void deleteRecursively(Path dir) {
-    try (Stream<Path> files = Files.walk(dir)) {
-      files.sorted(Comparator.reverseOrder()).forEach(p -> p.toFile().delete());
-    } catch (IOException | UncheckedIOException e) {
-      // best effort: the directory is private and in the temporary directory
-    }
   }
 }
