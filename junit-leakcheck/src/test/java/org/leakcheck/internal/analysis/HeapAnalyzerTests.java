@@ -697,14 +697,19 @@ class HeapAnalyzerTests {
     Probe probe = new Probe().ignoreThisThreadsStack();
     long serial = probe.track(Slots.SLOTS);
     Path dump = dump(dir, true);
-    byte[] original = java.nio.file.Files.readAllBytes(dump);
+    // Damaged in place on a copy: the test JVM's dump can be larger than a byte array can hold.
+    long length = java.nio.file.Files.size(dump);
     java.util.Random random = new java.util.Random(7);
     for (int round = 0; round < 8; round++) {
-      byte[] damaged = original.clone();
-      for (int i = 0; i < 64; i++) {
-        damaged[31 + random.nextInt(damaged.length - 31)] = (byte) random.nextInt();
+      Path file = dir.resolve("damaged-" + round + ".hprof");
+      java.nio.file.Files.copy(dump, file);
+      try (java.nio.channels.FileChannel channel =
+          java.nio.channels.FileChannel.open(file, java.nio.file.StandardOpenOption.WRITE)) {
+        for (int i = 0; i < 64; i++) {
+          long at = 31 + (long) (random.nextDouble() * (length - 31));
+          channel.write(java.nio.ByteBuffer.wrap(new byte[] {(byte) random.nextInt()}), at);
+        }
       }
-      Path file = java.nio.file.Files.write(dir.resolve("damaged-" + round + ".hprof"), damaged);
       try {
         assertThat(HeapAnalyzer.analyze(probe.request(file).build()).bySerial())
             .containsKey(serial);
@@ -712,6 +717,8 @@ class HeapAnalyzerTests {
         assertThat(e.getMessage())
             .startsWith("the heap dump could not be read: ")
             .doesNotContain("\n");
+      } finally {
+        java.nio.file.Files.delete(file);
       }
     }
     probe.release();

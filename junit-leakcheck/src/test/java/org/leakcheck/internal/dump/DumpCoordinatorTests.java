@@ -204,12 +204,12 @@ class DumpCoordinatorTests {
             });
 
     CompletableFuture<Outcome> first =
-        submit(coordinator, settings(reports, "never", "2m", "8m"), 1);
+        submit(coordinator, settings(reports, "never", "2m", "16m"), 1);
     held.awaitStarted();
     List<Thread> waiting = new ArrayList<>();
     List<CompletableFuture<Outcome>> later =
         List.of(
-            submit(coordinator, settings(reports, "never", "2m", "8m"), 2, waiting),
+            submit(coordinator, settings(reports, "never", "2m", "16m"), 2, waiting),
             submit(coordinator, settings(reports, "never", "2m", null), 3, waiting));
     awaitAllWaiting(waiting);
     held.release();
@@ -220,7 +220,7 @@ class DumpCoordinatorTests {
 
     assertThat(heaps)
         .as("alone: its own; with an automatic member: the automatic 256m")
-        .containsExactly("8m", "null");
+        .containsExactly("16m", "null");
   }
 
   /** A dumper whose first dump blocks until released; every dump is a one-byte file. */
