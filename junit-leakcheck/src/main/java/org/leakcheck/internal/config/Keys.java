@@ -46,7 +46,7 @@ public final class Keys {
           Values.bool(),
           true,
           "`true`",
-          "dump the heap and compute the retaining path of a leak");
+          "dump the heap to decide each survivor and show its retaining path; `false` leaves every survivor undecided");
 
   /** Where reports and kept dumps go. */
   static final Key<Path> REPORTS_DIR =
