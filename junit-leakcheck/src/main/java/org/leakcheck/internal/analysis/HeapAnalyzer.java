@@ -195,6 +195,16 @@ public final class HeapAnalyzer {
     /** Thread serials of the infrastructure's threads: an infrastructure frame or thread class. */
     private final Set<Integer> infraThreadSerials = new HashSet<>();
 
+    /**
+     * Per thread serial: the depth of the thread's outermost frame of test code (a test method, a
+     * user's extension or helper: neither infrastructure nor the JDK), absent when it has none.
+     * That frame and the frames above it run a test's code: what they hold is the test's, not the
+     * infrastructure's, even on a JUnit worker thread (a concurrent test inside {@code
+     * HELD.add(Arguments.of(..))} holds {@code HELD} on its operand stack). Not used for the
+     * checking threads, whose frames are the check's.
+     */
+    private final Map<Integer, Integer> outermostTestFrame = new HashMap<>();
+
     private final BitSet infraThreadObjects = new BitSet();
 
     /**
@@ -400,13 +410,15 @@ public final class HeapAnalyzer {
         }
         int index = heap.indexOf(root.objectId());
         boolean infra = index >= 0 && graph.isInfrastructure(index);
-        if (!infra) {
-          for (StackFrameInfo frame : heap.stackTrace(root.stackTraceSerial())) {
-            if (HeapGraph.isInfrastructure(frame.className(), prefixes)) {
-              infra = true;
-              break;
-            }
+        List<StackFrameInfo> trace = heap.stackTrace(root.stackTraceSerial());
+        for (int f = trace.size() - 1; f >= 0; f--) {
+          if (isTestCode(trace.get(f).className(), prefixes)) {
+            outermostTestFrame.put(root.threadSerial(), f);
+            break;
           }
+        }
+        for (int f = 0; !infra && f < trace.size(); f++) {
+          infra = HeapGraph.isInfrastructure(trace.get(f).className(), prefixes);
         }
         if (infra) {
           infraThreadSerials.add(root.threadSerial());
@@ -416,6 +428,31 @@ public final class HeapAnalyzer {
         }
       }
     }
+
+    /**
+     * Whether a frame's class is the test's code: neither the infrastructure's nor the JDK's (this
+     * library's own frames count as the test's: on a thread other than a checking one they run a
+     * test's {@code track}).
+     */
+    private static boolean isTestCode(String className, List<String> prefixes) {
+      if (className == null || HeapGraph.isInfrastructure(className, prefixes)) {
+        return false;
+      }
+      for (String prefix : NOT_TEST_CODE) {
+        if (className.startsWith(prefix)) {
+          return false;
+        }
+      }
+      return true;
+    }
+
+    private static final List<String> NOT_TEST_CODE =
+        List.of(
+            "java.",
+            "javax.",
+            "jdk.",
+            "sun.",
+            "com.sun.");
 
     private static boolean isThreadStack(GcRoot.Kind kind) {
       return kind == GcRoot.Kind.JAVA_FRAME
@@ -449,6 +486,13 @@ public final class HeapAnalyzer {
         boolean infraThread =
             infraThreadSerials.contains(root.threadSerial())
                 || allMarks.checkingSerials.contains(root.threadSerial());
+        if ((kind == GcRoot.Kind.JAVA_FRAME || kind == GcRoot.Kind.JNI_LOCAL)
+            && !allMarks.checkingSerials.contains(root.threadSerial())
+            && root.frameNumber() >= 0
+            && root.frameNumber()
+                <= outermostTestFrame.getOrDefault(root.threadSerial(), -1)) {
+          continue; // the test's frames: what they hold is the test's
+        }
         if ((isThreadStack(kind) || kind == GcRoot.Kind.THREAD_OBJECT) && infraThread) {
           visitor.enqueue(heap.indexOf(root.objectId()));
         }

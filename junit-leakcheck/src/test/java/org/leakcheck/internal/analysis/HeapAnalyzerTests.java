@@ -550,6 +550,45 @@ class HeapAnalyzerTests {
     }
   }
 
+  /**
+   * A concurrent test's code on a JUnit thread holds the user static itself (as {@code
+   * HELD.add(Arguments.of(..))} does on its operand stack): what a test's frames hold is the
+   * test's, so the JUnit value type the static holds is not the infrastructure's.
+   */
+  @Test
+  void aJUnitValueTypeInAUserStaticIsALeakWhileTestCodeOnAJUnitThreadHoldsTheStatic(
+      @TempDir Path dir) throws Exception {
+    Probe probe = new Probe().ignoreThisThreadsStack();
+    long serial = holdNamed(probe);
+    java.util.concurrent.CountDownLatch started = new java.util.concurrent.CountDownLatch(1);
+    java.util.concurrent.CountDownLatch release = new java.util.concurrent.CountDownLatch(1);
+    // assertTimeoutPreemptively runs the executable on a thread of its own, below JUnit's frames.
+    Thread caller =
+        new Thread(
+            () ->
+                org.junit.jupiter.api.Assertions.assertTimeoutPreemptively(
+                    java.time.Duration.ofMinutes(2),
+                    () -> {
+                      Map<Long, Object> held = UserStatics.HELD;
+                      started.countDown();
+                      release.await();
+                      Reference.reachabilityFence(held);
+                    }),
+            "concurrent-test");
+    caller.start();
+    try {
+      started.await();
+      List<PathStep> steps = steps(analyze(probe, dir, serial));
+      assertThat(last(steps, 1).className()).startsWith("org.junit.jupiter.api.Named");
+      assertThat(last(steps, 0).className()).isEqualTo(Worker.class.getName());
+    } finally {
+      release.countDown();
+      caller.join();
+      UserStatics.HELD.remove(serial);
+      probe.release();
+    }
+  }
+
   /** Not in a local of this thread: what the stack of a JUnit thread holds is JUnit's. */
   private static long holdNamed(Probe probe) {
     Worker worker = new Worker("named");
