@@ -19,7 +19,7 @@ import org.leakcheck.internal.config.Configuration;
 import org.leakcheck.internal.config.ConfigurationException;
 import org.leakcheck.internal.config.Warnings;
 import org.leakcheck.internal.report.LeakReport;
-import org.leakcheck.internal.report.ReportOnlySummary;
+import org.leakcheck.internal.report.RunSummary;
 import org.leakcheck.internal.track.DefaultLeakTracker;
 
 /**
@@ -54,8 +54,8 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
    */
   private static final Object RESOLVER_KEY = ParameterResolver.class;
 
-  /** Key of the report-only summary in the root store. */
-  private static final Object SUMMARY_KEY = ReportOnlySummary.class;
+  /** Key of the run summary in the root store. */
+  private static final Object SUMMARY_KEY = RunSummary.class;
 
   /** Key of the run-wide configuration in the root store. */
   private static final Object CONFIGURATION_KEY = Configuration.class;
@@ -68,6 +68,12 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
    * warnings instead of standard error.
    */
   static final Object WARNINGS_KEY = Warnings.class;
+
+  /**
+   * Test seam: a {@code PrintStream} put in the root store under this key receives the run summary
+   * instead of standard error.
+   */
+  static final Object SUMMARY_OUT_KEY = java.io.PrintStream.class;
 
   /** Creates the extension; JUnit does this for you. */
   public LeakCheckExtension() {}
@@ -166,7 +172,7 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
       ExtensionContext context, DefaultLeakTracker tracker, Configuration settings) {
     Checker.Result result =
         CheckScope.checkNow(tracker, settings, LeakReport.AFTER_THE_TEST, false);
-    ReportOnlySummary summary =
+    RunSummary summary =
         settings.mode() == Configuration.Mode.REPORT_ONLY ? summary(context) : null;
     if (summary != null) {
       summary.checked();
@@ -184,6 +190,7 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
       String warning = LeakReport.retainedTestInstance(testDescription(context), path);
       System.err.println(warning);
       context.publishReportEntry("leakcheck", warning);
+      summary(context).retainedTestInstance(testDescription(context), path.root());
     }
     if (result.clean()) {
       return;
@@ -211,13 +218,20 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
     return context.getRequiredTestClass().getSimpleName() + " > " + context.getDisplayName();
   }
 
-  private static ReportOnlySummary summary(ExtensionContext context) {
+  private static RunSummary summary(ExtensionContext context) {
     return context
         .getRoot()
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(
             SUMMARY_KEY,
-            key -> new ClosingSummary(new ReportOnlySummary(System.err)),
+            key ->
+                new ClosingSummary(
+                    new RunSummary(
+                        context
+                            .getRoot()
+                            .getStore(NAMESPACE)
+                            .getOrDefault(
+                                SUMMARY_OUT_KEY, java.io.PrintStream.class, System.err))),
             ClosingSummary.class)
         .summary;
   }
@@ -228,9 +242,9 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
    */
   private static final class ClosingSummary
       implements ExtensionContext.Store.CloseableResource, AutoCloseable {
-    final ReportOnlySummary summary;
+    final RunSummary summary;
 
-    ClosingSummary(ReportOnlySummary summary) {
+    ClosingSummary(RunSummary summary) {
       this.summary = summary;
     }
 

@@ -29,6 +29,12 @@ class LeakCheckExtensionTests {
   /** Objects that fixtures leak on purpose: a static list is a GC root. */
   static final List<Object> LEAKED = new CopyOnWriteArrayList<>();
 
+  /**
+   * Test instances registered by {@code RegistersItselfTestCase}: apart from {@link #LEAKED}, which
+   * the concurrent tests of other nested classes rely on.
+   */
+  static final List<Object> BUS = new CopyOnWriteArrayList<>();
+
   static final class Worker {
     final String name;
 
@@ -182,9 +188,18 @@ class LeakCheckExtensionTests {
                           "WARNING RegistersItselfTestCase > registersWithTheBus(LeakTracker)")
                       .contains("the test instance is still strongly reachable after the test")
                       .contains(
-                          "static field " + LeakCheckExtensionTests.class.getName() + ".LEAKED")
+                          "static field " + LeakCheckExtensionTests.class.getName() + ".BUS")
                       .contains("RegistersItselfTestCase"));
-      LEAKED.clear();
+      assertThat(SummaryOut.BYTES.toString(java.nio.charset.StandardCharsets.UTF_8))
+          .as("the run summary, printed once when the run ends")
+          .isEqualTo(
+              "[leakcheck] run summary: 1 test instance was still strongly reachable after the"
+                  + " test (warnings: what their fields hold is not checked)\n"
+                  + "  - RegistersItselfTestCase > registersWithTheBus(LeakTracker): held by static"
+                  + " field "
+                  + LeakCheckExtensionTests.class.getName()
+                  + ".BUS\n");
+      BUS.clear();
     }
 
     @Test
@@ -210,14 +225,32 @@ class LeakCheckExtensionTests {
 
   // ---- fixtures: static nested, so Surefire does not run them on their own ----
 
+  /** Puts a stream of {@link #BYTES} where the extension prints its run summary (a test seam). */
+  static final class SummaryOut implements org.junit.jupiter.api.extension.BeforeAllCallback {
+    static final java.io.ByteArrayOutputStream BYTES = new java.io.ByteArrayOutputStream();
+
+    @Override
+    public void beforeAll(org.junit.jupiter.api.extension.ExtensionContext context) {
+      BYTES.reset();
+      context
+          .getRoot()
+          .getStore(org.junit.jupiter.api.extension.ExtensionContext.Namespace.create(
+              LeakCheckExtension.class))
+          .put(
+              LeakCheckExtension.SUMMARY_OUT_KEY,
+              new java.io.PrintStream(BYTES, true, java.nio.charset.StandardCharsets.UTF_8));
+    }
+  }
+
   @LeakCheck
+  @org.junit.jupiter.api.extension.ExtendWith(SummaryOut.class)
   static class RegistersItselfTestCase {
     Worker worker;
 
     @Test
     void registersWithTheBus(LeakTracker leaks) {
       worker = leaks.track(new Worker("held by the instance"), "held by the instance");
-      LEAKED.add(this);
+      BUS.add(this);
     }
   }
 

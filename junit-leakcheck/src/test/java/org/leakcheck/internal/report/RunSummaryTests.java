@@ -10,14 +10,14 @@ import org.junit.jupiter.api.Test;
 import org.leakcheck.LeakedObject;
 import org.leakcheck.RetainingPath;
 
-class ReportOnlySummaryTests {
+class RunSummaryTests {
 
   @Test
   void listsEveryLeakWithItsRootAndPrintsOnceOnClose() {
     // GIVEN
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    ReportOnlySummary summary =
-        new ReportOnlySummary(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    RunSummary summary =
+        new RunSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     RetainingPath path =
         new RetainingPath(
             "static field com.example.Manager.REGISTRY",
@@ -44,8 +44,8 @@ class ReportOnlySummaryTests {
   @Test
   void listsUndecidedSurvivorsApartAndDoesNotCountThemAsLeaks() {
     // GIVEN two checked tests, one with an object the heap dump could not decide
-    ReportOnlySummary summary =
-        new ReportOnlySummary(
+    RunSummary summary =
+        new RunSummary(
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     summary.checked();
     summary.checked();
@@ -73,12 +73,32 @@ class ReportOnlySummaryTests {
 
   @Test
   void saysSoWhenNothingLeaked() {
-    ReportOnlySummary summary =
-        new ReportOnlySummary(
+    RunSummary summary =
+        new RunSummary(
             new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     summary.checked();
 
     assertThat(summary.render())
         .isEqualTo("[leakcheck] report-only summary: no leaks in 1 checked test");
+  }
+
+  @Test
+  void listsRetainedTestInstancesInEveryModeAndPrintsNothingWhenThereIsNothingToSay() {
+    ByteArrayOutputStream bytes = new ByteArrayOutputStream();
+    RunSummary quiet = new RunSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    quiet.close();
+    assertThat(bytes.toString(StandardCharsets.UTF_8)).as("nothing to say").isEmpty();
+
+    RunSummary summary = new RunSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    summary.retainedTestInstance("BusTests > registers()", "static field com.example.Bus.ALL");
+    summary.retainedTestInstance("BusTests > posts()", "static field com.example.Bus.ALL");
+    summary.close();
+
+    assertThat(bytes.toString(StandardCharsets.UTF_8))
+        .isEqualTo(
+            "[leakcheck] run summary: 2 test instances were still strongly reachable after the"
+                + " test (warnings: what their fields hold is not checked)\n"
+                + "  - BusTests > registers(): held by static field com.example.Bus.ALL\n"
+                + "  - BusTests > posts(): held by static field com.example.Bus.ALL\n");
   }
 }

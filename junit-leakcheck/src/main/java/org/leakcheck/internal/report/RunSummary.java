@@ -8,27 +8,29 @@ import java.util.concurrent.atomic.AtomicInteger;
 import org.leakcheck.LeakedObject;
 
 /**
- * In report-only mode, collects what every test leaked and prints one summary when the run ends (it
- * lives in JUnit's root store, which closes it), so that a suite that passes still says what it
- * leaked.
+ * Collects what the run should hear about once more at its end, and prints it when the run ends (it
+ * lives in JUnit's root store, which closes it): in report-only mode what every test leaked, so that
+ * a suite that passes still says what it leaked; in every mode the test instances left strongly
+ * reachable after their tests (warnings, not failures). Prints nothing when there is nothing to say.
  */
-public final class ReportOnlySummary implements AutoCloseable {
+public final class RunSummary implements AutoCloseable {
 
   private final PrintStream out;
   private final AtomicInteger checkedTests = new AtomicInteger();
   private final List<String> lines = new ArrayList<>();
   private final List<String> undecidedLines = new ArrayList<>();
+  private final List<String> retainedInstanceLines = new ArrayList<>();
   private int leakingTests;
   private int leaks;
   private int undecidedTests;
   private int undecided;
   private final AtomicBoolean closed = new AtomicBoolean();
 
-  public ReportOnlySummary(PrintStream out) {
+  public RunSummary(PrintStream out) {
     this.out = out;
   }
 
-  /** A test whose tracked objects were checked. */
+  /** A report-only test whose tracked objects were checked. */
   public void checked() {
     checkedTests.incrementAndGet();
   }
@@ -68,9 +70,39 @@ public final class ReportOnlySummary implements AutoCloseable {
     }
   }
 
-  /** The summary text. */
+  /**
+   * A test whose test instance was still strongly reachable after it (held by {@code root}), in
+   * any mode.
+   */
+  public synchronized void retainedTestInstance(String test, String root) {
+    retainedInstanceLines.add("  - " + test + ": held by " + root);
+  }
+
+  /** The summary text; empty when there is nothing to report. */
   public synchronized String render() {
-    StringBuilder b = new StringBuilder("[leakcheck] report-only summary: ");
+    StringBuilder b = new StringBuilder();
+    if (checkedTests.get() > 0) {
+      renderReportOnly(b);
+    }
+    if (!retainedInstanceLines.isEmpty()) {
+      if (b.length() > 0) {
+        b.append('\n');
+      }
+      int n = retainedInstanceLines.size();
+      b.append("[leakcheck] run summary: ")
+          .append(n)
+          .append(n == 1 ? " test instance was" : " test instances were")
+          .append(" still strongly reachable after the test (warnings: what their fields hold is")
+          .append(" not checked)");
+      for (String line : retainedInstanceLines) {
+        b.append('\n').append(line);
+      }
+    }
+    return b.toString();
+  }
+
+  private void renderReportOnly(StringBuilder b) {
+    b.append("[leakcheck] report-only summary: ");
     if (leaks == 0) {
       b.append("no leaks in ")
           .append(checkedTests.get())
@@ -99,13 +131,15 @@ public final class ReportOnlySummary implements AutoCloseable {
     for (String line : undecidedLines) {
       b.append('\n').append(line);
     }
-    return b.toString();
   }
 
   @Override
   public void close() {
     if (closed.compareAndSet(false, true)) {
-      out.println(render());
+      String text = render();
+      if (!text.isEmpty()) {
+        out.println(text);
+      }
     }
   }
 }
