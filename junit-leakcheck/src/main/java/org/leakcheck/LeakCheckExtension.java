@@ -230,8 +230,7 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
                         context
                             .getRoot()
                             .getStore(NAMESPACE)
-                            .getOrDefault(
-                                SUMMARY_OUT_KEY, java.io.PrintStream.class, System.err))),
+                            .getOrDefault(SUMMARY_OUT_KEY, java.io.PrintStream.class, System.err))),
             ClosingSummary.class)
         .summary;
   }

@@ -187,8 +187,7 @@ class LeakCheckExtensionTests {
                       .contains(
                           "WARNING RegistersItselfTestCase > registersWithTheBus(LeakTracker)")
                       .contains("the test instance is still strongly reachable after the test")
-                      .contains(
-                          "static field " + LeakCheckExtensionTests.class.getName() + ".BUS")
+                      .contains("static field " + LeakCheckExtensionTests.class.getName() + ".BUS")
                       .contains("RegistersItselfTestCase"));
       assertThat(SummaryOut.BYTES.toString(java.nio.charset.StandardCharsets.UTF_8))
           .as("the run summary, printed once when the run ends")
@@ -234,8 +233,9 @@ class LeakCheckExtensionTests {
       BYTES.reset();
       context
           .getRoot()
-          .getStore(org.junit.jupiter.api.extension.ExtensionContext.Namespace.create(
-              LeakCheckExtension.class))
+          .getStore(
+              org.junit.jupiter.api.extension.ExtensionContext.Namespace.create(
+                  LeakCheckExtension.class))
           .put(
               LeakCheckExtension.SUMMARY_OUT_KEY,
               new java.io.PrintStream(BYTES, true, java.nio.charset.StandardCharsets.UTF_8));

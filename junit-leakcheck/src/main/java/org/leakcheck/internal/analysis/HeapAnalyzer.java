@@ -447,12 +447,7 @@ public final class HeapAnalyzer {
     }
 
     private static final List<String> NOT_TEST_CODE =
-        List.of(
-            "java.",
-            "javax.",
-            "jdk.",
-            "sun.",
-            "com.sun.");
+        List.of("java.", "javax.", "jdk.", "sun.", "com.sun.");
 
     private static boolean isThreadStack(GcRoot.Kind kind) {
       return kind == GcRoot.Kind.JAVA_FRAME
@@ -489,8 +484,7 @@ public final class HeapAnalyzer {
         if ((kind == GcRoot.Kind.JAVA_FRAME || kind == GcRoot.Kind.JNI_LOCAL)
             && !allMarks.checkingSerials.contains(root.threadSerial())
             && root.frameNumber() >= 0
-            && root.frameNumber()
-                <= outermostTestFrame.getOrDefault(root.threadSerial(), -1)) {
+            && root.frameNumber() <= outermostTestFrame.getOrDefault(root.threadSerial(), -1)) {
           continue; // the test's frames: what they hold is the test's
         }
         if ((isThreadStack(kind) || kind == GcRoot.Kind.THREAD_OBJECT) && infraThread) {

@@ -9,9 +9,10 @@ import org.leakcheck.LeakedObject;
 
 /**
  * Collects what the run should hear about once more at its end, and prints it when the run ends (it
- * lives in JUnit's root store, which closes it): in report-only mode what every test leaked, so that
- * a suite that passes still says what it leaked; in every mode the test instances left strongly
- * reachable after their tests (warnings, not failures). Prints nothing when there is nothing to say.
+ * lives in JUnit's root store, which closes it): in report-only mode what every test leaked, so
+ * that a suite that passes still says what it leaked; in every mode the test instances left
+ * strongly reachable after their tests (warnings, not failures). Prints nothing when there is
+ * nothing to say.
  */
 public final class RunSummary implements AutoCloseable {
 
@@ -71,8 +72,8 @@ public final class RunSummary implements AutoCloseable {
   }
 
   /**
-   * A test whose test instance was still strongly reachable after it (held by {@code root}), in
-   * any mode.
+   * A test whose test instance was still strongly reachable after it (held by {@code root}), in any
+   * mode.
    */
   public synchronized void retainedTestInstance(String test, String root) {
     retainedInstanceLines.add("  - " + test + ": held by " + root);

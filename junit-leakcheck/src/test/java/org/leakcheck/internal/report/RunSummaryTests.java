@@ -16,8 +16,7 @@ class RunSummaryTests {
   void listsEveryLeakWithItsRootAndPrintsOnceOnClose() {
     // GIVEN
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
-    RunSummary summary =
-        new RunSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8));
+    RunSummary summary = new RunSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     RetainingPath path =
         new RetainingPath(
             "static field com.example.Manager.REGISTRY",
@@ -45,8 +44,7 @@ class RunSummaryTests {
   void listsUndecidedSurvivorsApartAndDoesNotCountThemAsLeaks() {
     // GIVEN two checked tests, one with an object the heap dump could not decide
     RunSummary summary =
-        new RunSummary(
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        new RunSummary(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     summary.checked();
     summary.checked();
     summary.undecided(
@@ -74,8 +72,7 @@ class RunSummaryTests {
   @Test
   void saysSoWhenNothingLeaked() {
     RunSummary summary =
-        new RunSummary(
-            new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+        new RunSummary(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
     summary.checked();
 
     assertThat(summary.render())
