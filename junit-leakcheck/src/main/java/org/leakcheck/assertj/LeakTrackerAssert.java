@@ -33,6 +33,8 @@ public final class LeakTrackerAssert extends AbstractAssert<LeakTrackerAssert, L
    * @return this assertion
    * @throws LeakDetectedError when a tracked object is still strongly reachable, or could not be
    *     decided
+   * @throws org.leakcheck.CollectionUnavailableException when garbage collection cannot be forced
+   *     in this JVM
    */
   public LeakTrackerAssert allCollectable() {
     isNotNull();
@@ -51,6 +53,8 @@ public final class LeakTrackerAssert extends AbstractAssert<LeakTrackerAssert, L
    * @param timeout how long to keep collecting; positive
    * @return this assertion
    * @throws LeakDetectedError when a tracked object is still strongly reachable after it
+   * @throws org.leakcheck.CollectionUnavailableException when garbage collection cannot be forced
+   *     in this JVM
    */
   public LeakTrackerAssert allCollectableWithin(Duration timeout) {
     isNotNull();

@@ -9,6 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
+import org.leakcheck.CollectionUnavailableException;
 
 /**
  * Forces garbage collection until the tracked objects are cleared or the timeout passes.
