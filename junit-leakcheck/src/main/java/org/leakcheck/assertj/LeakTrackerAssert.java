@@ -5,6 +5,7 @@ import org.assertj.core.api.AbstractAssert;
 import org.leakcheck.LeakChecks;
 import org.leakcheck.LeakDetectedError;
 import org.leakcheck.LeakTracker;
+import org.leakcheck.internal.ApiTypes;
 
 /**
  * Assertions on the objects a {@link LeakTracker} tracked so far. A failed assertion throws the
@@ -81,7 +82,7 @@ public final class LeakTrackerAssert extends AbstractAssert<LeakTrackerAssert, L
       message = "[" + description + "] " + message;
     }
     LeakDetectedError copy =
-        new LeakDetectedError(
+        ApiTypes.leakDetectedError(
             message, error.leakedObjects(), error.undecidedObjects(), error.trackedCount());
     copy.setStackTrace(error.getStackTrace());
     for (Throwable suppressed : error.getSuppressed()) {
