@@ -172,8 +172,7 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
       ExtensionContext context, DefaultLeakTracker tracker, Configuration settings) {
     Checker.Result result =
         CheckScope.checkNow(tracker, settings, LeakReport.AFTER_THE_TEST, false);
-    RunSummary summary =
-        settings.mode() == Configuration.Mode.REPORT_ONLY ? summary(context) : null;
+    RunSummary summary = settings.mode() == LeakCheck.Mode.REPORT_ONLY ? summary(context) : null;
     if (summary != null) {
       summary.checked();
     }
@@ -333,7 +332,7 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
       throw new ExtensionConfigurationException("leakcheck: " + e.getMessage(), e);
     }
     Optional<Duration> timeout = Optional.empty();
-    Optional<Configuration.Mode> mode = Optional.empty();
+    Optional<LeakCheck.Mode> mode = Optional.empty();
     for (Optional<ExtensionContext> c = Optional.of(context);
         c.isPresent();
         c = c.get().getParent()) {
@@ -354,11 +353,7 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
         }
       }
       if (mode.isEmpty() && a.mode() != LeakCheck.Mode.DEFAULT) {
-        mode =
-            Optional.of(
-                a.mode() == LeakCheck.Mode.FAIL
-                    ? Configuration.Mode.FAIL
-                    : Configuration.Mode.REPORT_ONLY);
+        mode = Optional.of(a.mode());
       }
     }
     return base.with(timeout, mode);

@@ -106,6 +106,7 @@ public final class LeakChecks {
    * @param tracker a tracker from {@link #newTracker()} or injected by {@link LeakCheck}
    * @throws LeakDetectedError listing every leaked object with its retaining path, and every
    *     undecided one with the reason
+   * @throws CollectionUnavailableException when garbage collection cannot be forced in this JVM
    * @throws IllegalArgumentException for a tracker that is not this library's
    */
   public static void assertCollectable(LeakTracker tracker) {
@@ -124,6 +125,7 @@ public final class LeakChecks {
    * @param timeout how long to keep collecting before looking for the retaining path; positive
    * @throws LeakDetectedError listing every leaked object with its retaining path, and every
    *     undecided one with the reason
+   * @throws CollectionUnavailableException when garbage collection cannot be forced in this JVM
    */
   public static void awaitCollectable(LeakTracker tracker, Duration timeout) {
     Objects.requireNonNull(timeout, "timeout");
@@ -147,7 +149,8 @@ public final class LeakChecks {
    * }</pre>
    *
    * @param tracker a tracker of this library
-   * @return the condition
+   * @return the condition; its evaluation throws {@link CollectionUnavailableException} when
+   *     garbage collection cannot be forced in this JVM
    */
   public static Callable<Boolean> collected(LeakTracker tracker) {
     DefaultLeakTracker own = ours(tracker);

@@ -15,7 +15,7 @@ import org.opentest4j.AssertionFailedError;
  * message says why. An error may hold both; when {@link #leakedObjects()} is empty, nothing was
  * found leaked.
  */
-public class LeakDetectedError extends AssertionFailedError {
+public final class LeakDetectedError extends AssertionFailedError {
 
   private static final long serialVersionUID = 1L;
 
@@ -29,25 +29,14 @@ public class LeakDetectedError extends AssertionFailedError {
   private final int trackedCount;
 
   /**
-   * Creates the error.
-   *
-   * @param message the rendered report
-   * @param leakedObjects the leaked objects, at least one
-   * @param trackedCount how many objects the test tracked in all
-   */
-  public LeakDetectedError(String message, List<LeakedObject> leakedObjects, int trackedCount) {
-    this(message, leakedObjects, List.of(), trackedCount);
-  }
-
-  /**
-   * Creates the error for leaked and undecided objects.
+   * Creates the error for leaked and undecided objects (the library builds these).
    *
    * @param message the rendered report
    * @param leakedObjects the leaked objects, each {@linkplain LeakedObject#isDecided() decided}
    * @param undecidedObjects the objects that could not be decided, none decided
    * @param trackedCount how many objects the test tracked in all
    */
-  public LeakDetectedError(
+  LeakDetectedError(
       String message,
       List<LeakedObject> leakedObjects,
       List<LeakedObject> undecidedObjects,

@@ -26,28 +26,12 @@ public final class LeakedObject {
   private final long retainedObjects;
   private final boolean decided;
 
-  /**
-   * Creates a leaked object description.
-   *
-   * @param label the label given to {@code track}, or {@code null}
-   * @param className the object's class name
-   * @param identityHashCode its identity hash code
-   * @param trackedAt where it was tracked ({@code File.java:line})
-   * @param retainingPath the retaining path, or {@code null} when it could not be computed
-   * @param noPathReason why there is no path; {@code null} when there is one
-   */
-  public LeakedObject(
-      String label,
-      String className,
-      int identityHashCode,
-      String trackedAt,
-      RetainingPath retainingPath,
-      String noPathReason) {
-    this(label, className, identityHashCode, trackedAt, retainingPath, noPathReason, -1, -1);
+  static {
+    ApiFactory.ensureRegistered();
   }
 
   /**
-   * Creates a leaked object description with the size it retains.
+   * Creates a leaked object description with the size it retains (the library builds these).
    *
    * @param label the label given to {@code track}, or {@code null}
    * @param className the object's class name
@@ -58,7 +42,7 @@ public final class LeakedObject {
    * @param retainedBytes the estimated bytes only it keeps alive (itself included), or -1
    * @param retainedObjects how many objects only it keeps alive (itself included), or -1
    */
-  public LeakedObject(
+  LeakedObject(
       String label,
       String className,
       int identityHashCode,
@@ -112,7 +96,7 @@ public final class LeakedObject {
    * @param reason why it could not be decided, one line
    * @return the undecided object
    */
-  public static LeakedObject undecided(
+  static LeakedObject undecided(
       String label, String className, int identityHashCode, String trackedAt, String reason) {
     return new LeakedObject(
         label,

@@ -17,12 +17,12 @@ public final class RetainingPath {
   private final List<Step> steps;
 
   /**
-   * Creates a path.
+   * Creates a path (the library builds these).
    *
    * @param root the GC root, described for a person
    * @param steps the chain from the root's object to the leaked object; not empty
    */
-  public RetainingPath(String root, List<Step> steps) {
+  RetainingPath(String root, List<Step> steps) {
     this.root = Objects.requireNonNull(root, "root");
     if (steps.isEmpty()) {
       throw new IllegalArgumentException("a retaining path has at least the leaked object");
@@ -48,7 +48,7 @@ public final class RetainingPath {
     private final String summary;
 
     /**
-     * Creates a step.
+     * Creates a step (the library builds these).
      *
      * @param className the class of the object ({@code java.util.HashMap$Node[]} for arrays)
      * @param reference how the previous object refers to it: {@code .table}, {@code [5]}, or the
@@ -56,7 +56,7 @@ public final class RetainingPath {
      * @param summary a short description of the object (a string's text, a map entry's key), or
      *     {@code null}
      */
-    public Step(String className, String reference, String summary) {
+    Step(String className, String reference, String summary) {
       this.className = Objects.requireNonNull(className, "className");
       this.reference = Objects.requireNonNull(reference, "reference");
       this.summary = summary;

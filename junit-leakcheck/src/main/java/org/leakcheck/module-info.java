@@ -9,7 +9,6 @@ module org.leakcheck {
   requires transitive org.opentest4j;
   requires org.junit.platform.commons;
   requires static org.junit.platform.launcher; // LauncherKeys, registered on the class path only
-  requires awaitility;
   requires static transitive org.assertj.core;
   requires java.management;
   requires jdk.management;

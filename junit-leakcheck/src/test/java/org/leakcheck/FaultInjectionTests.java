@@ -22,7 +22,6 @@ import org.junit.platform.engine.TestExecutionResult;
 import org.junit.platform.testkit.engine.EngineExecutionResults;
 import org.junit.platform.testkit.engine.Event;
 import org.leakcheck.internal.check.Checker;
-import org.leakcheck.internal.collect.CollectionUnavailableException;
 import org.leakcheck.internal.collect.ForcedCollection;
 import org.leakcheck.internal.collect.GcTrigger;
 import org.leakcheck.internal.dump.DumpAnalyzer;

@@ -5,11 +5,14 @@ import org.assertj.core.api.AbstractAssert;
 import org.leakcheck.LeakChecks;
 import org.leakcheck.LeakDetectedError;
 import org.leakcheck.LeakTracker;
+import org.leakcheck.internal.ApiTypes;
 
 /**
  * Assertions on the objects a {@link LeakTracker} tracked so far. A failed assertion throws the
  * same {@link LeakDetectedError} as the extension, with every leaked object and its retaining path.
- * The objects checked are no longer tracked afterwards.
+ * The objects checked are no longer tracked afterwards. As with any AssertJ assertion, {@code
+ * as(..)} prefixes the message with {@code [description] } and {@code withFailMessage(..)} replaces
+ * it; the error still lists the leaked objects.
  */
 public final class LeakTrackerAssert extends AbstractAssert<LeakTrackerAssert, LeakTracker> {
 
@@ -31,10 +34,16 @@ public final class LeakTrackerAssert extends AbstractAssert<LeakTrackerAssert, L
    * @return this assertion
    * @throws LeakDetectedError when a tracked object is still strongly reachable, or could not be
    *     decided
+   * @throws org.leakcheck.CollectionUnavailableException when garbage collection cannot be forced
+   *     in this JVM
    */
   public LeakTrackerAssert allCollectable() {
     isNotNull();
-    LeakChecks.assertCollectable(actual);
+    try {
+      LeakChecks.assertCollectable(actual);
+    } catch (LeakDetectedError e) {
+      throw described(e);
+    }
     return myself;
   }
 
@@ -45,10 +54,40 @@ public final class LeakTrackerAssert extends AbstractAssert<LeakTrackerAssert, L
    * @param timeout how long to keep collecting; positive
    * @return this assertion
    * @throws LeakDetectedError when a tracked object is still strongly reachable after it
+   * @throws org.leakcheck.CollectionUnavailableException when garbage collection cannot be forced
+   *     in this JVM
    */
   public LeakTrackerAssert allCollectableWithin(Duration timeout) {
     isNotNull();
-    LeakChecks.awaitCollectable(actual, timeout);
+    try {
+      LeakChecks.awaitCollectable(actual, timeout);
+    } catch (LeakDetectedError e) {
+      throw described(e);
+    }
     return myself;
+  }
+
+  /**
+   * The error with this assertion's description and overriding message, as AssertJ renders them.
+   */
+  private LeakDetectedError described(LeakDetectedError error) {
+    String description = info.descriptionText();
+    String overriding = info.overridingErrorMessage();
+    boolean described = description != null && !description.isEmpty();
+    if (!described && overriding == null) {
+      return error;
+    }
+    String message = overriding != null ? overriding : error.getMessage();
+    if (described) {
+      message = "[" + description + "] " + message;
+    }
+    LeakDetectedError copy =
+        ApiTypes.leakDetectedError(
+            message, error.leakedObjects(), error.undecidedObjects(), error.trackedCount());
+    copy.setStackTrace(error.getStackTrace());
+    for (Throwable suppressed : error.getSuppressed()) {
+      copy.addSuppressed(suppressed);
+    }
+    return copy;
   }
 }

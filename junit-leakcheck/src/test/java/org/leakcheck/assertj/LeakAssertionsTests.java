@@ -73,6 +73,50 @@ class LeakAssertionsTests {
   }
 
   @Test
+  void allCollectableHonoursAsAndWithFailMessageAndKeepsTheLeakedObjects() {
+    Manager manager = new Manager(true);
+    LeakTracker described = LeakChecks.newTracker(Map.of());
+    described.track(manager.addWorker("Alice"), "Alice");
+    LeakTracker overridden = LeakChecks.newTracker(Map.of());
+    overridden.track(manager.addWorker("Bob"), "Bob");
+    LeakTracker both = LeakChecks.newTracker(Map.of());
+    both.track(manager.addWorker("Carol"), "Carol");
+    try {
+      assertThatThrownBy(() -> assertThat(described).as("workers of %s", "Alice").allCollectable())
+          .isInstanceOf(LeakDetectedError.class)
+          .hasMessageStartingWith("[workers of Alice] ")
+          .hasMessageContaining("GC root: static field")
+          .satisfies(
+              e ->
+                  org.assertj.core.api.Assertions.assertThat(
+                          ((LeakDetectedError) e).leakedObjects())
+                      .singleElement()
+                      .satisfies(
+                          leak ->
+                              org.assertj.core.api.Assertions.assertThat(leak.label())
+                                  .contains("Alice")));
+      assertThatThrownBy(
+              () ->
+                  assertThat(overridden)
+                      .withFailMessage("Bob leaked")
+                      .allCollectableWithin(Duration.ofMillis(200)))
+          .isInstanceOf(LeakDetectedError.class)
+          .hasMessage("Bob leaked")
+          .satisfies(
+              e ->
+                  org.assertj.core.api.Assertions.assertThat(
+                          ((LeakDetectedError) e).leakedObjects())
+                      .hasSize(1));
+      assertThatThrownBy(
+              () -> assertThat(both).as("pool").withFailMessage("Carol leaked").allCollectable())
+          .hasMessage("[pool] Carol leaked");
+    } finally {
+      // only this test's workers: the other tests of the class run concurrently
+      REGISTRY.removeIf(o -> manager.workers.stream().anyMatch(w -> w == o));
+    }
+  }
+
+  @Test
   void allCollectableWithinRejectsANonPositiveTimeout() {
     LeakTracker leaks = LeakChecks.newTracker(Map.of());
 

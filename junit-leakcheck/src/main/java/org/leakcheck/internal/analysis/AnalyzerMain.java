@@ -9,6 +9,8 @@ import java.io.OutputStream;
 import java.nio.file.Files;
 import java.nio.file.Path;
 import java.nio.file.StandardCopyOption;
+import java.util.concurrent.TimeUnit;
+import java.util.concurrent.locks.LockSupport;
 import org.leakcheck.internal.heap.HprofFormatException;
 
 /**
@@ -83,12 +85,22 @@ final class AnalyzerMain {
               } catch (IOException e) {
                 // the pipe broke: the same as its end
               }
-              LiveChildren.deleteRecursively(privateDirectory);
+              // The analysis may still be writing into the directory: delete until it is gone
+              // (for at most a second), then stop everything.
+              long until = System.nanoTime() + TimeUnit.SECONDS.toNanos(1);
+              do {
+                LiveChildren.deleteRecursively(privateDirectory);
+              } while (Files.exists(privateDirectory) && System.nanoTime() - until < 0 && pause());
               Runtime.getRuntime().halt(3);
             },
             "leakcheck-parent-watch");
     watcher.setDaemon(true);
     watcher.start();
+  }
+
+  private static boolean pause() {
+    LockSupport.parkNanos(TimeUnit.MILLISECONDS.toNanos(10));
+    return true;
   }
 
   static String oneLine(Throwable e) {

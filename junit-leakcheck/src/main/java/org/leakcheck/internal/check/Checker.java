@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.leakcheck.LeakCheck;
 import org.leakcheck.LeakDetectedError;
 import org.leakcheck.LeakedObject;
+import org.leakcheck.internal.ApiTypes;
 import org.leakcheck.internal.analysis.HeapMarker;
 import org.leakcheck.internal.analysis.NoVerdict;
 import org.leakcheck.internal.analysis.TrackedVerdict;
@@ -371,7 +372,7 @@ public final class Checker {
 
   private static LeakedObject leak(
       TrackedObject t, org.leakcheck.RetainingPath path, String reason, long bytes, long objects) {
-    return new LeakedObject(
+    return ApiTypes.leakedObject(
         t.label().orElse(null),
         t.className(),
         t.identityHash(),

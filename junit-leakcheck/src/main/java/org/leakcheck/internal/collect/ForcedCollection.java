@@ -1,8 +1,5 @@
 package org.leakcheck.internal.collect;
 
-import static org.awaitility.Awaitility.await;
-import static org.awaitility.pollinterval.FibonacciPollInterval.fibonacci;
-
 import java.lang.management.ManagementFactory;
 import java.lang.ref.PhantomReference;
 import java.lang.ref.ReferenceQueue;
@@ -12,7 +9,7 @@ import java.util.List;
 import java.util.concurrent.TimeUnit;
 import java.util.concurrent.locks.LockSupport;
 import java.util.function.BooleanSupplier;
-import org.awaitility.core.ConditionTimeoutException;
+import org.leakcheck.CollectionUnavailableException;
 
 /**
  * Forces garbage collection until the tracked objects are cleared or the timeout passes.
@@ -109,24 +106,32 @@ public final class ForcedCollection {
     if (done.getAsBoolean()) {
       return new Collected(true, 1);
     }
-    int[] confirmed = {1};
-    try {
-      await("leakcheck: tracked objects to be garbage-collected")
-          .atMost(timeout)
-          .pollInSameThread()
-          .dontCatchUncaughtExceptions()
-          .pollDelay(Duration.ZERO)
-          .pollInterval(fibonacci(5, TimeUnit.MILLISECONDS))
-          .until(
-              () -> {
-                runCycle(deadline);
-                confirmed[0]++;
-                return done.getAsBoolean() || (settleEarly && confirmed[0] >= CYCLES_TO_SETTLE);
-              });
-    } catch (ConditionTimeoutException e) {
-      // Fall through: the caller looks at what survived.
+    int confirmed = 1;
+    // Our own loop on the deadline, not Awaitility's: a suite's Awaitility defaults (ignored
+    // exceptions, a default poll interval or timeout) must not change how a check collects.
+    // Between cycles a pause growing along the Fibonacci numbers from 5 ms (5, 8, 13, 21, ...), to
+    // let finalizers and asynchronous releases run without hammering the collector.
+    long previous = 3;
+    long pause = 5;
+    while (true) {
+      runCycle(deadline);
+      confirmed++;
+      if (done.getAsBoolean() || (settleEarly && confirmed >= CYCLES_TO_SETTLE)) {
+        break;
+      }
+      long left = deadline - System.nanoTime();
+      if (left <= 0) {
+        break;
+      }
+      LockSupport.parkNanos(Math.min(left, TimeUnit.MILLISECONDS.toNanos(pause)));
+      long next = pause + previous;
+      previous = pause;
+      pause = next;
+      if (System.nanoTime() - deadline >= 0 || Thread.currentThread().isInterrupted()) {
+        break; // an interrupted wait ends here, the interrupt kept for the caller
+      }
     }
-    return new Collected(done.getAsBoolean(), confirmed[0]);
+    return new Collected(done.getAsBoolean(), confirmed);
   }
 
   /** What {@link #collect} did: whether the condition became true, after how many cycles. */
@@ -151,8 +156,8 @@ public final class ForcedCollection {
   }
 
   /**
-   * Runs one confirmed collection cycle, for callers that do their own waiting (an Awaitility
-   * condition).
+   * Runs one confirmed collection cycle, for callers that do their own waiting (the condition of
+   * {@code LeakChecks.collected}, polled by the caller's Awaitility chain).
    *
    * @throws CollectionUnavailableException when no trigger can collect in this JVM
    */

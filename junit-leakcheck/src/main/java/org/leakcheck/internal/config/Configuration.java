@@ -17,6 +17,8 @@ import java.util.Properties;
 import java.util.Set;
 import java.util.TreeSet;
 import java.util.function.Function;
+import org.leakcheck.LeakCheck;
+import org.leakcheck.LeakCheck.Mode;
 
 /**
  * The run-wide settings, parsed once from configuration parameters into an immutable value; the
@@ -64,14 +66,6 @@ public final class Configuration {
           // Spring's TestContext framework: the context cache keeps application contexts (and
           // their beans) for later test classes, and TestContextManager holds the test instance.
           "org.springframework.test.");
-
-  /** What happens when a leak is found. */
-  public enum Mode {
-    /** The test fails. */
-    FAIL,
-    /** The leak is printed and the test passes. */
-    REPORT_ONLY
-  }
 
   /** Which heap dumps are kept after analysis. */
   public enum KeepDumps {
@@ -237,7 +231,8 @@ public final class Configuration {
   }
 
   /**
-   * What happens when a leak is found.
+   * What happens when a leak is found: {@link LeakCheck.Mode#FAIL} or {@link
+   * LeakCheck.Mode#REPORT_ONLY}, never {@link LeakCheck.Mode#DEFAULT}.
    *
    * @return the mode
    */
@@ -326,6 +321,9 @@ public final class Configuration {
    * @return the copy
    */
   public Configuration with(Optional<Duration> timeout, Optional<Mode> mode) {
+    if (mode.isPresent() && mode.get() == Mode.DEFAULT) {
+      throw new IllegalArgumentException("Mode.DEFAULT is not a mode: leave it out");
+    }
     Map<Key<?>, Object> copy = new HashMap<>(values);
     timeout.ifPresent(t -> copy.put(Keys.TIMEOUT, t));
     mode.ifPresent(m -> copy.put(Keys.MODE, m));

@@ -10,8 +10,8 @@ import java.util.Locale;
 import java.util.Map;
 import java.util.Set;
 import org.leakcheck.LeakCheck;
+import org.leakcheck.LeakCheck.Mode;
 import org.leakcheck.internal.config.Configuration.KeepDumps;
-import org.leakcheck.internal.config.Configuration.Mode;
 import org.leakcheck.internal.config.Configuration.Undecided;
 
 /**

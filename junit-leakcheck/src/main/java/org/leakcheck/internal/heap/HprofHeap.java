@@ -468,10 +468,13 @@ public final class HprofHeap {
       return;
     }
     minId = ids[0];
+    // Unsigned: ids are sorted as signed longs, and a damaged dump may hold ids of both signs,
+    // whose
+    // distance only fits in 64 bits unsigned.
     long range = ids[count - 1] - minId;
     int shift = 0;
     long target = Math.max(1, count / 2);
-    while ((range >>> shift) > target) {
+    while (shift < 63 && Long.compareUnsigned(range >>> shift, target) > 0) {
       shift++;
     }
     bucketShift = shift;

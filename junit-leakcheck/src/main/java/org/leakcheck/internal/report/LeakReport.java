@@ -12,6 +12,7 @@ import java.util.regex.Pattern;
 import org.leakcheck.LeakDetectedError;
 import org.leakcheck.LeakedObject;
 import org.leakcheck.RetainingPath;
+import org.leakcheck.internal.ApiTypes;
 import org.leakcheck.internal.analysis.NoVerdict;
 
 /**
@@ -54,7 +55,7 @@ public final class LeakReport {
       int trackedCount,
       Optional<Path> keptDump,
       String moment) {
-    return new LeakDetectedError(
+    return ApiTypes.leakDetectedError(
         message(leaks, undecided, collections, trackedCount, keptDump, moment),
         leaks,
         objects(undecided),
@@ -365,14 +366,13 @@ public final class LeakReport {
                     ? "(ThreadLocal value)"
                     : "[" + (key == null ? "?" : key) + "]";
             out.add(
-                new RetainingPath.Step(
-                    raw.get(j).className(), folded, raw.get(j).summary().orElse(null)));
+                ApiTypes.step(raw.get(j).className(), folded, raw.get(j).summary().orElse(null)));
             i = j + 1;
             continue;
           }
           if (".key".equals(ref)) {
             out.add(
-                new RetainingPath.Step(
+                ApiTypes.step(
                     raw.get(j).className(), "(a key)", raw.get(j).summary().orElse(null)));
             i = j + 1;
             continue;
@@ -385,7 +385,7 @@ public final class LeakReport {
           && INDEX.matcher(raw.get(i + 1).reference()).matches()) {
         RetainingPath.Step element = raw.get(i + 1);
         out.add(
-            new RetainingPath.Step(
+            ApiTypes.step(
                 element.className(), element.reference(), element.summary().orElse(null)));
         i += 2;
         continue;

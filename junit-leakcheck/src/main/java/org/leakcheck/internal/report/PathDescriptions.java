@@ -3,6 +3,7 @@ package org.leakcheck.internal.report;
 import java.util.ArrayList;
 import java.util.List;
 import org.leakcheck.RetainingPath;
+import org.leakcheck.internal.ApiTypes;
 import org.leakcheck.internal.analysis.EdgeKind;
 import org.leakcheck.internal.analysis.GcRoot;
 import org.leakcheck.internal.analysis.PathStep;
@@ -74,10 +75,10 @@ public final class PathDescriptions {
               ? heldBy(path.root())
               : reference(step, i == from);
       steps.add(
-          new RetainingPath.Step(
+          ApiTypes.step(
               displayClass(step), reference, step.isClassObject() ? null : step.summary()));
     }
-    return new RetainingPath(root, steps);
+    return ApiTypes.retainingPath(root, steps);
   }
 
   static String describe(GcRoot root) {

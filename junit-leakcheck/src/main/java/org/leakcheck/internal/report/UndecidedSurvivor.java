@@ -1,6 +1,7 @@
 package org.leakcheck.internal.report;
 
 import org.leakcheck.LeakedObject;
+import org.leakcheck.internal.ApiTypes;
 import org.leakcheck.internal.analysis.NoVerdict;
 
 /**
@@ -26,7 +27,7 @@ public final class UndecidedSurvivor {
       NoVerdict kind,
       String reason) {
     return new UndecidedSurvivor(
-        LeakedObject.undecided(label, className, identityHashCode, trackedAt, reason), kind);
+        ApiTypes.undecidedObject(label, className, identityHashCode, trackedAt, reason), kind);
   }
 
   public LeakedObject object() {

@@ -10,6 +10,7 @@ import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
+import org.leakcheck.CollectionUnavailableException;
 
 /**
  * Isolated: a collection run by a concurrent test would clear our canaries and make a no-op trigger

@@ -28,7 +28,7 @@ class ConfigurationTests {
     Configuration configuration = parse(Map.of());
 
     assertThat(configuration.timeout()).isEqualTo(Duration.ofSeconds(2));
-    assertThat(configuration.mode()).isEqualTo(Configuration.Mode.FAIL);
+    assertThat(configuration.mode()).isEqualTo(org.leakcheck.LeakCheck.Mode.FAIL);
     assertThat(configuration.undecided()).isEqualTo(Configuration.Undecided.FAIL);
     assertThat(configuration.checkFailedTests()).isFalse();
     assertThat(configuration.frameworkPackages())
@@ -62,8 +62,9 @@ class ConfigurationTests {
   @Test
   void parsesModes() {
     assertThat(parse(Map.of("leakcheck.mode", "report-only")).mode())
-        .isEqualTo(Configuration.Mode.REPORT_ONLY);
-    assertThat(parse(Map.of("leakcheck.mode", " FAIL ")).mode()).isEqualTo(Configuration.Mode.FAIL);
+        .isEqualTo(org.leakcheck.LeakCheck.Mode.REPORT_ONLY);
+    assertThat(parse(Map.of("leakcheck.mode", " FAIL ")).mode())
+        .isEqualTo(org.leakcheck.LeakCheck.Mode.FAIL);
   }
 
   @Test
@@ -265,7 +266,7 @@ class ConfigurationTests {
     Configuration copy = base.with(Optional.of(Duration.ofSeconds(9)), Optional.empty());
 
     assertThat(copy.timeout()).isEqualTo(Duration.ofSeconds(9));
-    assertThat(copy.mode()).isEqualTo(Configuration.Mode.FAIL);
+    assertThat(copy.mode()).isEqualTo(org.leakcheck.LeakCheck.Mode.FAIL);
     assertThat(copy.undecided()).isEqualTo(Configuration.Undecided.ABORT);
     assertThat(copy.frameworkPackages()).isEqualTo(base.frameworkPackages());
   }

@@ -73,7 +73,7 @@ class DumpCoordinatorTests {
 
     // WHEN one test's dump is in progress and three more tests need one meanwhile
     CompletableFuture<Outcome> first = submit(coordinator, settings, 1);
-    assertThat(firstDumpStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(firstDumpStarted.await(60, TimeUnit.SECONDS)).isTrue();
     List<Thread> waiting = new ArrayList<>();
     List<CompletableFuture<Outcome>> later = new ArrayList<>();
     for (long serial = 2; serial <= 4; serial++) {
@@ -83,9 +83,9 @@ class DumpCoordinatorTests {
     releaseFirstDump.countDown();
 
     // THEN the three share the second dump and its analysis, and each gets its own verdict
-    assertThat(first.get(10, TimeUnit.SECONDS).verdict(1)).isPresent();
+    assertThat(first.get(60, TimeUnit.SECONDS).verdict(1)).isPresent();
     for (int i = 0; i < later.size(); i++) {
-      Outcome outcome = later.get(i).get(10, TimeUnit.SECONDS);
+      Outcome outcome = later.get(i).get(60, TimeUnit.SECONDS);
       assertThat(outcome.verdict(i + 2)).isPresent();
       assertThat(outcome.verdict(1)).as("another test's verdict").isEmpty();
     }
@@ -126,11 +126,11 @@ class DumpCoordinatorTests {
     held.release();
 
     // THEN only the leaking member that asked keeps it, under its own name in its own directory
-    assertThat(first.get(10, TimeUnit.SECONDS).keptDump()).isEmpty();
-    assertThat(neverKeeps.get(10, TimeUnit.SECONDS).keptDump()).isEmpty();
-    assertThat(notLeaked.get(10, TimeUnit.SECONDS).keptDump()).isEmpty();
+    assertThat(first.get(60, TimeUnit.SECONDS).keptDump()).isEmpty();
+    assertThat(neverKeeps.get(60, TimeUnit.SECONDS).keptDump()).isEmpty();
+    assertThat(notLeaked.get(60, TimeUnit.SECONDS).keptDump()).isEmpty();
     Path kept = otherReports.resolve("Tests").resolve("t2.hprof");
-    Outcome leakedOutcome = leaked.get(10, TimeUnit.SECONDS);
+    Outcome leakedOutcome = leaked.get(60, TimeUnit.SECONDS);
     assertThat(leakedOutcome.failure()).isEmpty();
     assertThat(leakedOutcome.keptDump()).contains(kept);
     assertThat(kept).exists();
@@ -170,11 +170,11 @@ class DumpCoordinatorTests {
     CompletableFuture<Outcome> slow = submit(coordinator, patient, 3, waiting);
     awaitAllWaiting(waiting);
     held.release();
-    assertThat(first.get(10, TimeUnit.SECONDS).failure()).isEmpty();
-    assertThat(secondAnalysisStarted.await(10, TimeUnit.SECONDS)).isTrue();
+    assertThat(first.get(60, TimeUnit.SECONDS).failure()).isEmpty();
+    assertThat(secondAnalysisStarted.await(60, TimeUnit.SECONDS)).isTrue();
 
     // THEN the impatient one gets its own timeout, and its dump, while the analysis goes on
-    Outcome timedOut = fast.get(10, TimeUnit.SECONDS);
+    Outcome timedOut = fast.get(60, TimeUnit.SECONDS);
     assertThat(timedOut.failure()).contains("the analysis did not finish within 50 ms");
     Path kept = reports.resolve("Tests").resolve("t2.hprof");
     assertThat(timedOut.keptDump()).contains(kept);
@@ -183,7 +183,7 @@ class DumpCoordinatorTests {
 
     // AND the patient one gets its verdict from the analysis run with the largest heap and the
     // longest timeout asked; only the impatient one's dump is left
-    Outcome analysed = slow.get(10, TimeUnit.SECONDS);
+    Outcome analysed = slow.get(60, TimeUnit.SECONDS);
     assertThat(analysed.failure()).isEmpty();
     assertThat(analysed.verdict(3)).isPresent();
     assertThat(analysed.keptDump()).isEmpty();
@@ -213,9 +213,9 @@ class DumpCoordinatorTests {
             submit(coordinator, settings(reports, "never", "2m", null), 3, waiting));
     awaitAllWaiting(waiting);
     held.release();
-    first.get(10, TimeUnit.SECONDS);
+    first.get(60, TimeUnit.SECONDS);
     for (CompletableFuture<Outcome> outcome : later) {
-      outcome.get(10, TimeUnit.SECONDS);
+      outcome.get(60, TimeUnit.SECONDS);
     }
 
     assertThat(heaps)
@@ -223,7 +223,11 @@ class DumpCoordinatorTests {
         .containsExactly("16m", "null");
   }
 
-  /** A dumper whose first dump blocks until released; every dump is a one-byte file. */
+  /**
+   * A dumper whose first dump blocks until released; every dump is a one-byte file. The waits in
+   * these tests are generous bounds (60 s): the full build runs real heap dumps of its own JVM in
+   * parallel, and each stops every thread at a safepoint for seconds.
+   */
   private static final class FirstDumpHeld {
     final CountDownLatch firstDumpStarted = new CountDownLatch(1);
     final CountDownLatch releaseFirstDump = new CountDownLatch(1);
@@ -241,7 +245,7 @@ class DumpCoordinatorTests {
     }
 
     void awaitStarted() throws InterruptedException {
-      assertThat(firstDumpStarted.await(10, TimeUnit.SECONDS)).isTrue();
+      assertThat(firstDumpStarted.await(60, TimeUnit.SECONDS)).isTrue();
     }
 
     void release() {
@@ -321,7 +325,7 @@ class DumpCoordinatorTests {
 
   /** Until every thread is blocked: joined the open batch, or leading it and waiting its turn. */
   private static void awaitAllWaiting(List<Thread> threads) throws InterruptedException {
-    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(10);
+    long deadline = System.nanoTime() + TimeUnit.SECONDS.toNanos(60);
     while (!threads.stream().allMatch(t -> t.getState() == Thread.State.WAITING)) {
       assertThat(System.nanoTime() - deadline).as("threads blocked in time").isNegative();
       Thread.sleep(5);
@@ -330,7 +334,7 @@ class DumpCoordinatorTests {
 
   private static void await(CountDownLatch latch) {
     try {
-      latch.await(10, TimeUnit.SECONDS);
+      latch.await(60, TimeUnit.SECONDS);
     } catch (InterruptedException e) {
       Thread.currentThread().interrupt();
     }

@@ -219,4 +219,23 @@ class HprofHeapTests {
                 + " (it numbers objects with int indices)");
     assertThat(HprofLimits.HOTSPOT.objects()).isEqualTo(Integer.MAX_VALUE - 8);
   }
+
+  @Test
+  void objectIdsOfBothSignsAreIndexed(@TempDir Path dir) throws IOException {
+    // A damaged dump can hold an id with the top bit set: the index's range must not overflow.
+    HprofWriter w = new HprofWriter();
+    long object = w.defineClass("java/lang/Object", 0, new HprofWriter.Field[0]);
+    long low = w.instance(object, new byte[0]);
+    long high = w.instance(0x8000_0000_0000_1000L, object, new byte[0]);
+    long top = w.instance(0xFFFF_FFFF_FFFF_FFF0L, object, new byte[0]);
+    Path file = w.write(dir.resolve("signs.hprof"));
+
+    HprofHeap heap = HprofHeap.open(file, Set.of());
+
+    for (long id : new long[] {object, low, high, top}) {
+      assertThat(heap.indexOf(id)).as("index of 0x%x", id).isNotNegative();
+      assertThat(heap.objectId(heap.indexOf(id))).isEqualTo(id);
+    }
+    assertThat(heap.indexOf(0x7FFF_FFFF_FFFF_FFF0L)).isEqualTo(-1);
+  }
 }

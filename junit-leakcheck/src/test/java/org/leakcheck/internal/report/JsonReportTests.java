@@ -7,21 +7,22 @@ import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.leakcheck.LeakedObject;
 import org.leakcheck.RetainingPath;
+import org.leakcheck.internal.ApiTypes;
 
 class JsonReportTests {
 
   @Test
   void rendersEachLeakWithItsRootAndRawPath() {
     RetainingPath path =
-        new RetainingPath(
+        ApiTypes.retainingPath(
             "static field com.example.Manager.REGISTRY",
             List.of(
-                new RetainingPath.Step("java.util.HashMap", ".REGISTRY", null),
-                new RetainingPath.Step("com.example.Worker", ".value", "name=\"A\\\\li\nce\"")));
+                ApiTypes.step("java.util.HashMap", ".REGISTRY", null),
+                ApiTypes.step("com.example.Worker", ".value", "name=\"A\\\\li\nce\"")));
     LeakedObject withPath =
-        new LeakedObject("Al\"ice", "com.example.Worker", 10, "T.java:3", path, null, 48, 2);
+        ApiTypes.leakedObject("Al\"ice", "com.example.Worker", 10, "T.java:3", path, null, 48, 2);
     LeakedObject withoutPath =
-        new LeakedObject(null, "com.example.Worker", 11, "T.java:4", null, "disk full");
+        ApiTypes.leakedObject(null, "com.example.Worker", 11, "T.java:4", null, "disk full");
 
     String json =
         JsonReport.render(
@@ -66,7 +67,7 @@ class JsonReportTests {
   void listsUndecidedSurvivorsApartFromTheLeaksWithTheReason() {
     // GIVEN a survivor that could not be decided, and no leak
     LeakedObject survivor =
-        LeakedObject.undecided(
+        ApiTypes.undecidedObject(
             "in a field",
             "java.lang.StringBuilder",
             12,

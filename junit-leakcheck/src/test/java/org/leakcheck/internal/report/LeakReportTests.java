@@ -10,6 +10,7 @@ import org.leakcheck.LeakDetectedError;
 import org.leakcheck.LeakedObject;
 import org.leakcheck.RetainingPath;
 import org.leakcheck.RetainingPath.Step;
+import org.leakcheck.internal.ApiTypes;
 import org.leakcheck.internal.analysis.NoVerdict;
 
 class LeakReportTests {
@@ -18,15 +19,15 @@ class LeakReportTests {
   void rendersAPathOneHopPerLineWithAlignedColumns() {
     // GIVEN
     RetainingPath path =
-        new RetainingPath(
+        ApiTypes.retainingPath(
             "static field com.example.Manager.REGISTRY",
             List.of(
-                new Step("java.util.HashMap", ".REGISTRY", null),
-                new Step("java.util.HashMap$Node[]", ".table", null),
-                new Step("java.util.HashMap$Node", "[5]", "key=\"Alice\""),
-                new Step("com.example.Worker", ".value", null)));
+                ApiTypes.step("java.util.HashMap", ".REGISTRY", null),
+                ApiTypes.step("java.util.HashMap$Node[]", ".table", null),
+                ApiTypes.step("java.util.HashMap$Node", "[5]", "key=\"Alice\""),
+                ApiTypes.step("com.example.Worker", ".value", null)));
     LeakedObject leak =
-        new LeakedObject(
+        ApiTypes.leakedObject(
             "Alice", "com.example.Worker", 0x1b6d3586, "ManagerTests.java:27", path, null);
 
     // WHEN
@@ -52,14 +53,14 @@ class LeakReportTests {
   void foldsListsAndCollisionChainsAndKeepsOtherSteps() {
     List<Step> raw =
         List.of(
-            new Step("java.util.ArrayList", ".LISTENERS", null),
-            new Step("java.lang.Object[]", ".elementData", null),
-            new Step("com.example.Screen$1", "[3]", null),
-            new Step("com.example.Screen", ".this$0", null),
-            new Step("java.util.concurrent.ConcurrentHashMap$Node[]", ".table", null),
-            new Step("java.util.concurrent.ConcurrentHashMap$Node", "[1]", "key=\"a\""),
-            new Step("java.util.concurrent.ConcurrentHashMap$Node", ".next", "key=\"b\""),
-            new Step("com.example.Worker", ".val", null));
+            ApiTypes.step("java.util.ArrayList", ".LISTENERS", null),
+            ApiTypes.step("java.lang.Object[]", ".elementData", null),
+            ApiTypes.step("com.example.Screen$1", "[3]", null),
+            ApiTypes.step("com.example.Screen", ".this$0", null),
+            ApiTypes.step("java.util.concurrent.ConcurrentHashMap$Node[]", ".table", null),
+            ApiTypes.step("java.util.concurrent.ConcurrentHashMap$Node", "[1]", "key=\"a\""),
+            ApiTypes.step("java.util.concurrent.ConcurrentHashMap$Node", ".next", "key=\"b\""),
+            ApiTypes.step("com.example.Worker", ".val", null));
 
     assertThat(LeakReport.fold(raw))
         .extracting(Step::toString)
@@ -74,13 +75,13 @@ class LeakReportTests {
   void foldsAThreadLocalMapIntoTheThreadLocalValue() {
     List<Step> raw =
         List.of(
-            new Step("java.lang.ThreadLocal$ThreadLocalMap", ".threadLocals", null),
-            new Step("java.lang.ThreadLocal$ThreadLocalMap$Entry[]", ".table", null),
-            new Step(
+            ApiTypes.step("java.lang.ThreadLocal$ThreadLocalMap", ".threadLocals", null),
+            ApiTypes.step("java.lang.ThreadLocal$ThreadLocalMap$Entry[]", ".table", null),
+            ApiTypes.step(
                 "java.lang.ThreadLocal$ThreadLocalMap$Entry",
                 "[7]",
                 "key=com.example.Context.CURRENT"),
-            new Step("com.example.Request", ".value", null));
+            ApiTypes.step("com.example.Request", ".value", null));
 
     assertThat(LeakReport.fold(raw))
         .extracting(Step::toString)
@@ -105,7 +106,7 @@ class LeakReportTests {
 
   @Test
   void showsWhatTheLeakedObjectRetains() {
-    LeakedObject leak = new LeakedObject(null, "W", 1, "A.java:1", null, "n/a", 1250, 14);
+    LeakedObject leak = ApiTypes.leakedObject(null, "W", 1, "A.java:1", null, "n/a", 1250, 14);
 
     assertThat(LeakReport.leakedNote(leak)).isEqualTo("<- leaked (retains 1.2 kB in 14 objects)");
     assertThat(LeakReport.bytes(100)).isEqualTo("100 B");
@@ -115,9 +116,9 @@ class LeakReportTests {
   @Test
   void marksLeaksThatShareAGcRoot() {
     RetainingPath path =
-        new RetainingPath("static field a.B.C", List.of(new Step("W", "[0]", null)));
-    LeakedObject first = new LeakedObject("one", "W", 1, "A.java:1", path, null);
-    LeakedObject second = new LeakedObject("two", "W", 2, "A.java:2", path, null);
+        ApiTypes.retainingPath("static field a.B.C", List.of(ApiTypes.step("W", "[0]", null)));
+    LeakedObject first = ApiTypes.leakedObject("one", "W", 1, "A.java:1", path, null);
+    LeakedObject second = ApiTypes.leakedObject("two", "W", 2, "A.java:2", path, null);
 
     assertThat(LeakReport.message(List.of(first, second), 2))
         .contains("(same GC root as W \"one\": likely one cause)");
@@ -125,7 +126,7 @@ class LeakReportTests {
 
   @Test
   void namesTheKeptHeapDump() {
-    LeakedObject leak = new LeakedObject(null, "W", 1, "A.java:1", null, "n/a");
+    LeakedObject leak = ApiTypes.leakedObject(null, "W", 1, "A.java:1", null, "n/a");
 
     assertThat(
             LeakReport.message(
@@ -139,7 +140,7 @@ class LeakReportTests {
   @Test
   void givesTheReasonWhenThereIsNoPath() {
     LeakedObject leak =
-        new LeakedObject(
+        ApiTypes.leakedObject(
             null,
             "com.example.Worker",
             0xabc,
@@ -168,7 +169,8 @@ class LeakReportTests {
 
   @Test
   void abbreviatesVeryLongLabels() {
-    LeakedObject leak = new LeakedObject("x".repeat(10_000), "Worker", 1, "A.java:1", null, "n/a");
+    LeakedObject leak =
+        ApiTypes.leakedObject("x".repeat(10_000), "Worker", 1, "A.java:1", null, "n/a");
 
     assertThat(LeakReport.describe(leak)).hasSizeLessThan(200).contains("…");
   }
@@ -246,10 +248,11 @@ class LeakReportTests {
   void oneMessageListsTheLeaksFirstThenTheUndecidedSurvivorsWithAHintForEach() {
     // GIVEN a leak with its path, and an object the dump did not contain though not collected
     RetainingPath path =
-        new RetainingPath(
+        ApiTypes.retainingPath(
             "static field com.example.Cart.ALL",
-            List.of(new Step("com.example.Item", "[0]", null)));
-    LeakedObject leak = new LeakedObject("kept", "com.example.Item", 1, "C.java:1", path, null);
+            List.of(ApiTypes.step("com.example.Item", "[0]", null)));
+    LeakedObject leak =
+        ApiTypes.leakedObject("kept", "com.example.Item", 1, "C.java:1", path, null);
     UndecidedSurvivor absent =
         UndecidedSurvivor.of(
             "absent",

@@ -7,8 +7,8 @@ import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
 import org.junit.jupiter.api.Test;
-import org.leakcheck.LeakedObject;
 import org.leakcheck.RetainingPath;
+import org.leakcheck.internal.ApiTypes;
 
 class RunSummaryTests {
 
@@ -18,16 +18,17 @@ class RunSummaryTests {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     RunSummary summary = new RunSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     RetainingPath path =
-        new RetainingPath(
+        ApiTypes.retainingPath(
             "static field com.example.Manager.REGISTRY",
-            List.of(new RetainingPath.Step("com.example.Worker", ".value", null)));
+            List.of(ApiTypes.step("com.example.Worker", ".value", null)));
     summary.checked();
     summary.checked();
     summary.checked();
     summary.leaked(
         "ManagerTests > removesWorker()",
         List.of(
-            new LeakedObject("Alice", "com.example.Worker", 1, "ManagerTests.java:3", path, null)));
+            ApiTypes.leakedObject(
+                "Alice", "com.example.Worker", 1, "ManagerTests.java:3", path, null)));
 
     // WHEN
     summary.close();
@@ -50,7 +51,7 @@ class RunSummaryTests {
     summary.undecided(
         "CartTests > adds()",
         List.of(
-            LeakedObject.undecided(
+            ApiTypes.undecidedObject(
                 "item",
                 "com.example.Item",
                 1,

@@ -1,0 +1,64 @@
+package org.leakcheck;
+
+import java.util.List;
+import org.leakcheck.internal.ApiTypes;
+
+/** The constructors of the result types, for the library's internals (through {@link ApiTypes}). */
+final class ApiFactory implements ApiTypes.Factory {
+
+  static {
+    // Registered however the result types are first reached.
+    ApiTypes.register(new ApiFactory());
+  }
+
+  /** Initialises this class, which registers it. */
+  static void ensureRegistered() {}
+
+  private ApiFactory() {}
+
+  @Override
+  public LeakedObject leakedObject(
+      String label,
+      String className,
+      int identityHashCode,
+      String trackedAt,
+      RetainingPath retainingPath,
+      String noPathReason,
+      long retainedBytes,
+      long retainedObjects) {
+    return new LeakedObject(
+        label,
+        className,
+        identityHashCode,
+        trackedAt,
+        retainingPath,
+        noPathReason,
+        retainedBytes,
+        retainedObjects);
+  }
+
+  @Override
+  public LeakedObject undecidedObject(
+      String label, String className, int identityHashCode, String trackedAt, String reason) {
+    return LeakedObject.undecided(label, className, identityHashCode, trackedAt, reason);
+  }
+
+  @Override
+  public RetainingPath retainingPath(String root, List<RetainingPath.Step> steps) {
+    return new RetainingPath(root, steps);
+  }
+
+  @Override
+  public RetainingPath.Step step(String className, String reference, String summary) {
+    return new RetainingPath.Step(className, reference, summary);
+  }
+
+  @Override
+  public LeakDetectedError leakDetectedError(
+      String message,
+      List<LeakedObject> leakedObjects,
+      List<LeakedObject> undecidedObjects,
+      int trackedCount) {
+    return new LeakDetectedError(message, leakedObjects, undecidedObjects, trackedCount);
+  }
+}

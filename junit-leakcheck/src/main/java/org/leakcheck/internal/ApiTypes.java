@@ -1,0 +1,188 @@
+package org.leakcheck.internal;
+
+import java.util.List;
+import org.leakcheck.LeakDetectedError;
+import org.leakcheck.LeakedObject;
+import org.leakcheck.RetainingPath;
+
+/**
+ * Builds the API's result types, whose constructors are not public: users read them, only the
+ * library makes them, so fields can be added without new overloads. {@code org.leakcheck} registers
+ * the only {@link Factory} when its result types are first initialised.
+ */
+public final class ApiTypes {
+
+  /** The constructors of the result types, implemented in {@code org.leakcheck}. */
+  public interface Factory {
+    /** A decided leak. */
+    LeakedObject leakedObject(
+        String label,
+        String className,
+        int identityHashCode,
+        String trackedAt,
+        RetainingPath retainingPath,
+        String noPathReason,
+        long retainedBytes,
+        long retainedObjects);
+
+    /** A survivor that could not be decided. */
+    LeakedObject undecidedObject(
+        String label, String className, int identityHashCode, String trackedAt, String reason);
+
+    /** A path from a GC root. */
+    RetainingPath retainingPath(String root, List<RetainingPath.Step> steps);
+
+    /** A step of a path. */
+    RetainingPath.Step step(String className, String reference, String summary);
+
+    /** The error of a check. */
+    LeakDetectedError leakDetectedError(
+        String message,
+        List<LeakedObject> leakedObjects,
+        List<LeakedObject> undecidedObjects,
+        int trackedCount);
+  }
+
+  private static final String FACTORY_CLASS = "org.leakcheck.ApiFactory";
+
+  private static volatile Factory factory;
+
+  private ApiTypes() {}
+
+  /**
+   * Called by {@code org.leakcheck} only (its factory is the only one accepted).
+   *
+   * @param f the factory
+   */
+  public static void register(Factory f) {
+    if (!f.getClass().getName().equals(FACTORY_CLASS)) {
+      throw new IllegalArgumentException("not the library's factory: " + f.getClass().getName());
+    }
+    factory = f;
+  }
+
+  private static Factory factory() {
+    Factory f = factory;
+    if (f == null) {
+      try {
+        // Initialising the result type registers the factory.
+        Class.forName(LeakedObject.class.getName(), true, LeakedObject.class.getClassLoader());
+      } catch (ClassNotFoundException e) {
+        throw new IllegalStateException(e);
+      }
+      f = factory;
+    }
+    return f;
+  }
+
+  /**
+   * A decided leak.
+   *
+   * @param label the label given to {@code track}, or {@code null}
+   * @param className the object's class name
+   * @param identityHashCode its identity hash code
+   * @param trackedAt where it was tracked ({@code File.java:line})
+   * @param retainingPath the retaining path, or {@code null} when it could not be computed
+   * @param noPathReason why there is no path; {@code null} when there is one
+   * @param retainedBytes the estimated bytes only it keeps alive (itself included), or -1
+   * @param retainedObjects how many objects only it keeps alive (itself included), or -1
+   * @return the leaked object
+   */
+  public static LeakedObject leakedObject(
+      String label,
+      String className,
+      int identityHashCode,
+      String trackedAt,
+      RetainingPath retainingPath,
+      String noPathReason,
+      long retainedBytes,
+      long retainedObjects) {
+    return factory()
+        .leakedObject(
+            label,
+            className,
+            identityHashCode,
+            trackedAt,
+            retainingPath,
+            noPathReason,
+            retainedBytes,
+            retainedObjects);
+  }
+
+  /**
+   * A decided leak whose retained size is not known.
+   *
+   * @param label the label given to {@code track}, or {@code null}
+   * @param className the object's class name
+   * @param identityHashCode its identity hash code
+   * @param trackedAt where it was tracked
+   * @param retainingPath the retaining path, or {@code null}
+   * @param noPathReason why there is no path; {@code null} when there is one
+   * @return the leaked object
+   */
+  public static LeakedObject leakedObject(
+      String label,
+      String className,
+      int identityHashCode,
+      String trackedAt,
+      RetainingPath retainingPath,
+      String noPathReason) {
+    return leakedObject(
+        label, className, identityHashCode, trackedAt, retainingPath, noPathReason, -1, -1);
+  }
+
+  /**
+   * A survivor of the forced collections that could not be decided leaked or not.
+   *
+   * @param label the label given to {@code track}, or {@code null}
+   * @param className the object's class name
+   * @param identityHashCode its identity hash code
+   * @param trackedAt where it was tracked
+   * @param reason why it could not be decided, one line
+   * @return the undecided object
+   */
+  public static LeakedObject undecidedObject(
+      String label, String className, int identityHashCode, String trackedAt, String reason) {
+    return factory().undecidedObject(label, className, identityHashCode, trackedAt, reason);
+  }
+
+  /**
+   * A retaining path.
+   *
+   * @param root the GC root, described for a person
+   * @param steps the chain from the root's object to the leaked object; not empty
+   * @return the path
+   */
+  public static RetainingPath retainingPath(String root, List<RetainingPath.Step> steps) {
+    return factory().retainingPath(root, steps);
+  }
+
+  /**
+   * A step of a retaining path.
+   *
+   * @param className the class of the object
+   * @param reference how the previous object refers to it
+   * @param summary a short description of the object, or {@code null}
+   * @return the step
+   */
+  public static RetainingPath.Step step(String className, String reference, String summary) {
+    return factory().step(className, reference, summary);
+  }
+
+  /**
+   * The error of a check.
+   *
+   * @param message the rendered report
+   * @param leakedObjects the leaked objects, each decided
+   * @param undecidedObjects the objects that could not be decided
+   * @param trackedCount how many objects the test tracked in all
+   * @return the error
+   */
+  public static LeakDetectedError leakDetectedError(
+      String message,
+      List<LeakedObject> leakedObjects,
+      List<LeakedObject> undecidedObjects,
+      int trackedCount) {
+    return factory().leakDetectedError(message, leakedObjects, undecidedObjects, trackedCount);
+  }
+}
