@@ -129,17 +129,20 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
       implements ExtensionContext.Store.CloseableResource, AutoCloseable {
     private final ExtensionContext context;
     private DefaultLeakTracker tracker;
+    private LeakTracker injected;
     private boolean done;
 
     PendingCheck(ExtensionContext context) {
       this.context = context;
     }
 
-    synchronized DefaultLeakTracker tracker(Configuration settings) {
+    /** The test's one tracker: every parameter of the test's methods gets the same. */
+    synchronized LeakTracker tracker(Configuration settings) {
       if (tracker == null) {
         tracker = new DefaultLeakTracker(new TestScope(context, settings));
+        injected = new LeakTracker(tracker);
       }
-      return tracker;
+      return injected;
     }
 
     @Override

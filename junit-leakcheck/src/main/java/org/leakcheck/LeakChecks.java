@@ -88,7 +88,7 @@ public final class LeakChecks {
       throw new IllegalArgumentException("leakcheck: " + e.getMessage(), e);
     }
     CallSite creator = CallSite.ofCaller();
-    return new DefaultLeakTracker(new StandaloneScope(settings, creator));
+    return new LeakTracker(new DefaultLeakTracker(new StandaloneScope(settings, creator)));
   }
 
   /**
@@ -107,7 +107,6 @@ public final class LeakChecks {
    * @throws LeakDetectedError listing every leaked object with its retaining path, and every
    *     undecided one with the reason
    * @throws CollectionUnavailableException when garbage collection cannot be forced in this JVM
-   * @throws IllegalArgumentException for a tracker that is not this library's
    */
   public static void assertCollectable(LeakTracker tracker) {
     DefaultLeakTracker own = ours(tracker);
@@ -165,14 +164,7 @@ public final class LeakChecks {
   }
 
   private static DefaultLeakTracker ours(LeakTracker tracker) {
-    Objects.requireNonNull(tracker, "tracker");
-    if (!(tracker instanceof DefaultLeakTracker)) {
-      throw new IllegalArgumentException(
-          "not a junit-leakcheck tracker: "
-              + tracker.getClass().getName()
-              + "; use LeakChecks.newTracker() or the one @LeakCheck injects");
-    }
-    return (DefaultLeakTracker) tracker;
+    return Objects.requireNonNull(tracker, "tracker").own();
   }
 
   /** Settings from system properties or a map; nothing excluded but the checking thread's stack. */

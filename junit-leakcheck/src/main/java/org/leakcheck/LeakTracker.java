@@ -1,5 +1,8 @@
 package org.leakcheck;
 
+import java.util.Objects;
+import org.leakcheck.internal.track.DefaultLeakTracker;
+
 /**
  * Registers objects that a test expects to become garbage.
  *
@@ -10,9 +13,25 @@ package org.leakcheck;
  *
  * <p>With {@link LeakCheck}, a tracker is injected as a parameter of a test method, or of a
  * {@code @BeforeEach} or {@code @AfterEach} method (all see the same tracker for one test). It may
- * be used from any thread the test starts.
+ * be used from any thread the test starts. Outside the extension, {@link LeakChecks#newTracker()}
+ * makes one.
+ *
+ * <p>Only the library makes trackers (the class is final, with no public constructor): every entry
+ * point that takes one ({@link LeakChecks}, the AssertJ assertions) can rely on it being the
+ * library's.
  */
-public interface LeakTracker {
+public final class LeakTracker {
+
+  private final DefaultLeakTracker own;
+
+  LeakTracker(DefaultLeakTracker own) {
+    this.own = Objects.requireNonNull(own, "own");
+  }
+
+  /** The library's tracker behind this one. */
+  DefaultLeakTracker own() {
+    return own;
+  }
 
   /**
    * Tracks {@code object}: it must be garbage by the end of the test.
@@ -24,7 +43,9 @@ public interface LeakTracker {
    *     (an enum constant, a {@code Class}, a boxed value from the JVM's caches, an interned
    *     string, a non-capturing lambda)
    */
-  <T> T track(T object);
+  public <T> T track(T object) {
+    return own.track(object);
+  }
 
   /**
    * Tracks {@code object} under a label shown in the failure message.
@@ -35,5 +56,13 @@ public interface LeakTracker {
    * @return {@code object}
    * @throws IllegalArgumentException as for {@link #track(Object)}, or if {@code label} is null
    */
-  <T> T track(T object, String label);
+  public <T> T track(T object, String label) {
+    return own.track(object, label);
+  }
+
+  /** {@return what it tracks so far, for a person: how many objects, and for which test} */
+  @Override
+  public String toString() {
+    return "LeakTracker" + own.describe();
+  }
 }

@@ -49,6 +49,30 @@ class ApiSurfaceTests {
     assertThat(leaks).as("internal types reachable from the API").isEmpty();
   }
 
+  @Test
+  void resultTypesAndTheTrackerAreFinalAndBuiltByTheLibraryOnly() {
+    for (Class<?> type :
+        List.of(
+            LeakTracker.class,
+            LeakedObject.class,
+            RetainingPath.class,
+            RetainingPath.Step.class,
+            LeakDetectedError.class,
+            LeakCheckExtension.class)) {
+      assertThat(Modifier.isFinal(type.getModifiers())).as("%s is final", type).isTrue();
+      if (type != LeakCheckExtension.class) { // JUnit instantiates the extension
+        assertThat(type.getDeclaredConstructors())
+            .as("public or protected constructors of %s", type)
+            .noneMatch(c -> visible(c.getModifiers()));
+      }
+    }
+    for (Method method : LeakedObject.class.getDeclaredMethods()) {
+      if (Modifier.isStatic(method.getModifiers())) {
+        assertThat(visible(method.getModifiers())).as("%s is not API", method).isFalse();
+      }
+    }
+  }
+
   private static void checkExecutable(Executable executable, List<String> leaks) {
     for (Type p : executable.getGenericParameterTypes()) {
       check(executable.toGenericString(), p, leaks);

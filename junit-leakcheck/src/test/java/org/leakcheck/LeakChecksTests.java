@@ -208,26 +208,6 @@ class LeakChecksTests {
         .hasMessageContaining("unknown configuration parameter 'leakcheck.timeot'");
   }
 
-  @Test
-  void rejectsTrackersOfOtherLibraries() {
-    LeakTracker foreign =
-        new LeakTracker() {
-          @Override
-          public <T> T track(T object) {
-            return object;
-          }
-
-          @Override
-          public <T> T track(T object, String label) {
-            return object;
-          }
-        };
-
-    assertThatThrownBy(() -> LeakChecks.assertCollectable(foreign))
-        .isInstanceOf(IllegalArgumentException.class)
-        .hasMessageContaining("not a junit-leakcheck tracker");
-  }
-
   private static Thread releaseAfter(List<Object> cache, long millis) {
     Thread releaser =
         new Thread(

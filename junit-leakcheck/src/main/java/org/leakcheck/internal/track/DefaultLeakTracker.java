@@ -7,14 +7,13 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import org.leakcheck.LeakTracker;
 import org.leakcheck.internal.check.CheckScope;
 
 /**
  * The tracker of one test (or of one stand-alone check). Thread-safe: a test may track from any of
  * its threads. Holds only phantom references and descriptions, never the tracked objects.
  */
-public final class DefaultLeakTracker implements LeakTracker {
+public final class DefaultLeakTracker {
 
   private static final AtomicLong SERIALS = new AtomicLong();
 
@@ -39,13 +38,13 @@ public final class DefaultLeakTracker implements LeakTracker {
     return scope;
   }
 
-  @Override
+  /** {@code LeakTracker.track(object)}. */
   public <T> T track(T object) {
     register(object, null);
     return object;
   }
 
-  @Override
+  /** {@code LeakTracker.track(object, label)}. */
   public <T> T track(T object, String label) {
     Objects.requireNonNull(label, "label must not be null; use track(object) for no label");
     register(object, label);
@@ -113,6 +112,16 @@ public final class DefaultLeakTracker implements LeakTracker {
   }
 
   /** Whether nothing was tracked. */
+  /** {@code [3 tracked]}, {@code [3 tracked; ended with its test 'T > t()']}. */
+  public String describe() {
+    String ended = endedTest;
+    return "["
+        + tracked.size()
+        + " tracked"
+        + (ended == null ? "" : "; ended with its test '" + ended + "'")
+        + "]";
+  }
+
   public boolean isEmpty() {
     return tracked.isEmpty();
   }
