@@ -1,7 +1,7 @@
 package org.leakcheck.internal.analysis;
 
 /**
- * The GC root a {@link RetainingPath} starts from.
+ * The GC root a {@link HeapPath} starts from.
  *
  * @param kind what kind of root
  * @param objectId the root object's id

@@ -282,7 +282,7 @@ public final class HeapAnalyzer {
                   serial, Verdict.NOT_STRONGLY_REACHABLE, className, referent, null, -1, -1));
           continue;
         }
-        RetainingPath path = path(index);
+        HeapPath path = path(index);
         long bytes = -1;
         long objects = -1;
         // Within the dump's budget; past it, still the first leak of each test sharing the dump
@@ -802,7 +802,7 @@ public final class HeapAnalyzer {
 
     // ------------------------------------------------------------ path
 
-    private RetainingPath path(int leaked) {
+    private HeapPath path(int leaked) {
       List<Integer> chain = new ArrayList<>();
       int i = leaked;
       while (i >= 0) {
@@ -836,7 +836,7 @@ public final class HeapAnalyzer {
                   summary));
         }
       }
-      return new RetainingPath(gcRoot(root), steps);
+      return new HeapPath(gcRoot(root), steps);
     }
 
     /** Objects with more references than this get their edges indexed once for all paths. */

@@ -1,7 +1,7 @@
 package org.leakcheck.internal.analysis;
 
 /**
- * One object of a {@link RetainingPath} and the reference that leads to it from the previous step.
+ * One object of a {@link HeapPath} and the reference that leads to it from the previous step.
  *
  * @param objectId the object's id in the dump (its address when dumped)
  * @param className its class: {@link Class#getName()} form, source form for arrays ({@code

@@ -9,4 +9,4 @@ package org.leakcheck.internal.analysis;
  * @param className the test instance's class
  * @param path the shortest path from a user root to the instance
  */
-public record RetainedTestInstance(long markerRequest, String className, RetainingPath path) {}
+public record RetainedTestInstance(long markerRequest, String className, HeapPath path) {}

@@ -19,7 +19,7 @@ public final class TrackedVerdict {
   private final Verdict verdict;
   private final String className;
   private final long objectId;
-  private final RetainingPath path;
+  private final HeapPath path;
   private final long retainedBytes;
   private final long retainedObjects;
   private final String undecidedReason;
@@ -29,7 +29,7 @@ public final class TrackedVerdict {
       Verdict verdict,
       String className,
       long objectId,
-      RetainingPath path,
+      HeapPath path,
       long retainedBytes,
       long retainedObjects) {
     this(serial, verdict, className, objectId, path, retainedBytes, retainedObjects, null);
@@ -40,7 +40,7 @@ public final class TrackedVerdict {
       Verdict verdict,
       String className,
       long objectId,
-      RetainingPath path,
+      HeapPath path,
       long retainedBytes,
       long retainedObjects,
       String undecidedReason) {
@@ -97,7 +97,7 @@ public final class TrackedVerdict {
   }
 
   /** The shortest path from a GC root when {@link Verdict#STRONGLY_REACHABLE}. */
-  public Optional<RetainingPath> path() {
+  public Optional<HeapPath> path() {
     return Optional.ofNullable(path);
   }
 

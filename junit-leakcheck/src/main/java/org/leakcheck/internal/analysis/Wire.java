@@ -130,7 +130,7 @@ final class Wire {
       long bytes = in.readLong();
       long count = in.readLong();
       String undecidedReason = readString(in);
-      RetainingPath path = in.readBoolean() ? readPath(in) : null;
+      HeapPath path = in.readBoolean() ? readPath(in) : null;
       verdicts.put(
           serial,
           verdict == Verdict.UNDECIDED
@@ -144,7 +144,7 @@ final class Wire {
     return new Answer(new AnalysisResult(verdicts, instances, objects, read, search), OK, null);
   }
 
-  private static void writePath(DataOutputStream out, RetainingPath path) throws IOException {
+  private static void writePath(DataOutputStream out, HeapPath path) throws IOException {
     GcRoot root = path.root();
     out.writeByte(root.kind().ordinal());
     out.writeLong(root.objectId());
@@ -170,7 +170,7 @@ final class Wire {
     }
   }
 
-  private static RetainingPath readPath(DataInputStream in) throws IOException {
+  private static HeapPath readPath(DataInputStream in) throws IOException {
     GcRoot.Kind kind = GcRoot.Kind.values()[in.readByte()];
     long objectId = in.readLong();
     String className = readString(in);
@@ -194,7 +194,7 @@ final class Wire {
               in.readLong(),
               readString(in)));
     }
-    return new RetainingPath(root, steps);
+    return new HeapPath(root, steps);
   }
 
   private static void header(DataOutputStream out) throws IOException {

@@ -12,6 +12,7 @@ import java.util.stream.Collectors;
 import org.leakcheck.LeakCheck;
 import org.leakcheck.LeakDetectedError;
 import org.leakcheck.LeakedObject;
+import org.leakcheck.RetainingPath;
 import org.leakcheck.internal.ApiTypes;
 import org.leakcheck.internal.analysis.HeapMarker;
 import org.leakcheck.internal.analysis.NoVerdict;
@@ -59,7 +60,7 @@ public final class Checker {
     private final String moment;
     private final List<String> survivedWithoutLeaking;
     private final Configuration.Undecided undecidedPolicy;
-    private final List<org.leakcheck.RetainingPath> retainedTestInstances;
+    private final List<RetainingPath> retainedTestInstances;
 
     Result(int trackedCount, String moment) {
       this(
@@ -83,7 +84,7 @@ public final class Checker {
         String moment,
         List<String> survivedWithoutLeaking,
         Configuration.Undecided undecidedPolicy,
-        List<org.leakcheck.RetainingPath> retainedTestInstances) {
+        List<RetainingPath> retainedTestInstances) {
       this.leaks = List.copyOf(leaks);
       this.undecided = List.copyOf(undecided);
       this.collections = collections;
@@ -100,7 +101,7 @@ public final class Checker {
      * BUS.register(this)}): a warning. Tracked objects held only through such an instance are not
      * reported as leaked; the instance is.
      */
-    public List<org.leakcheck.RetainingPath> retainedTestInstances() {
+    public List<RetainingPath> retainedTestInstances() {
       return retainedTestInstances;
     }
 
@@ -306,7 +307,7 @@ public final class Checker {
                 "the heap dump did not contain it, yet it has not been collected"));
       }
     }
-    List<org.leakcheck.RetainingPath> instances = new ArrayList<>();
+    List<RetainingPath> instances = new ArrayList<>();
     outcome.retainedTestInstances().forEach(p -> instances.add(PathDescriptions.toPublic(p)));
     return finish(
         leaks,
@@ -330,7 +331,7 @@ public final class Checker {
       Optional<Path> keptDump,
       String moment,
       List<String> notLeaked,
-      List<org.leakcheck.RetainingPath> retainedTestInstances,
+      List<RetainingPath> retainedTestInstances,
       Configuration settings,
       String testClass,
       String testName) {
@@ -371,7 +372,7 @@ public final class Checker {
   }
 
   private static LeakedObject leak(
-      TrackedObject t, org.leakcheck.RetainingPath path, String reason, long bytes, long objects) {
+      TrackedObject t, RetainingPath path, String reason, long bytes, long objects) {
     return ApiTypes.leakedObject(
         t.label().orElse(null),
         t.className(),

@@ -18,9 +18,9 @@ import org.leakcheck.internal.analysis.AnalysisException;
 import org.leakcheck.internal.analysis.AnalysisRequest;
 import org.leakcheck.internal.analysis.AnalysisResult;
 import org.leakcheck.internal.analysis.AnalyzerProcess;
+import org.leakcheck.internal.analysis.HeapPath;
 import org.leakcheck.internal.analysis.NoVerdict;
 import org.leakcheck.internal.analysis.RetainedTestInstance;
-import org.leakcheck.internal.analysis.RetainingPath;
 import org.leakcheck.internal.analysis.TrackedVerdict;
 import org.leakcheck.internal.analysis.Verdict;
 
@@ -322,8 +322,8 @@ public final class DumpCoordinator {
   }
 
   /** This member's retained test instances (a warning each). */
-  private static List<RetainingPath> instancesOf(Member member, AnalysisResult result) {
-    List<RetainingPath> instances = new ArrayList<>();
+  private static List<HeapPath> instancesOf(Member member, AnalysisResult result) {
+    List<HeapPath> instances = new ArrayList<>();
     for (RetainedTestInstance r : result.retainedTestInstances()) {
       if (r.markerRequest() == member.submission.requestId()) {
         instances.add(r.path());

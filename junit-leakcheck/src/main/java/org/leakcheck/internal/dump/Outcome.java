@@ -4,8 +4,8 @@ import java.nio.file.Path;
 import java.util.List;
 import java.util.Map;
 import java.util.Optional;
+import org.leakcheck.internal.analysis.HeapPath;
 import org.leakcheck.internal.analysis.NoVerdict;
-import org.leakcheck.internal.analysis.RetainingPath;
 import org.leakcheck.internal.analysis.TrackedVerdict;
 
 /**
@@ -18,11 +18,11 @@ public final class Outcome {
   private final NoVerdict failureKind;
   private final String failure;
   private final Path keptDump;
-  private final List<RetainingPath> retainedTestInstances;
+  private final List<HeapPath> retainedTestInstances;
 
   private Outcome(
       Map<Long, TrackedVerdict> verdicts,
-      List<RetainingPath> retainedTestInstances,
+      List<HeapPath> retainedTestInstances,
       NoVerdict failureKind,
       String failure,
       Path keptDump) {
@@ -34,9 +34,7 @@ public final class Outcome {
   }
 
   static Outcome analysed(
-      Map<Long, TrackedVerdict> verdicts,
-      List<RetainingPath> retainedTestInstances,
-      Path keptDump) {
+      Map<Long, TrackedVerdict> verdicts, List<HeapPath> retainedTestInstances, Path keptDump) {
     return new Outcome(Map.copyOf(verdicts), retainedTestInstances, null, null, keptDump);
   }
 
@@ -48,7 +46,7 @@ public final class Outcome {
    * Paths to this submission's test instances that a root outliving the test still reaches (a
    * warning: what they hold is not reported as leaked).
    */
-  public List<RetainingPath> retainedTestInstances() {
+  public List<HeapPath> retainedTestInstances() {
     return retainedTestInstances;
   }
 

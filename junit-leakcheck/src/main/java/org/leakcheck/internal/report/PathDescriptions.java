@@ -6,6 +6,7 @@ import org.leakcheck.RetainingPath;
 import org.leakcheck.internal.ApiTypes;
 import org.leakcheck.internal.analysis.EdgeKind;
 import org.leakcheck.internal.analysis.GcRoot;
+import org.leakcheck.internal.analysis.HeapPath;
 import org.leakcheck.internal.analysis.PathStep;
 
 /**
@@ -24,7 +25,7 @@ public final class PathDescriptions {
 
   private PathDescriptions() {}
 
-  public static RetainingPath toPublic(org.leakcheck.internal.analysis.RetainingPath path) {
+  public static RetainingPath toPublic(HeapPath path) {
     List<PathStep> raw = path.steps();
     String root;
     int from;

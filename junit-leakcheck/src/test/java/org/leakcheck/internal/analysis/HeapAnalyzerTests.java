@@ -290,7 +290,7 @@ class HeapAnalyzerTests {
     try {
       ready.await();
       TrackedVerdict verdict = analyze(probe, dir, serial.get());
-      RetainingPath path = verdict.path().orElseThrow();
+      HeapPath path = verdict.path().orElseThrow();
       assertThat(path.root().kind()).isEqualTo(GcRoot.Kind.THREAD_OBJECT);
       assertThat(path.root().threadName()).isEqualTo(threadName);
       assertThat(path.steps().get(0).summary()).isEqualTo("\"" + threadName + "\"");
@@ -339,7 +339,7 @@ class HeapAnalyzerTests {
     try {
       ready.await();
       TrackedVerdict verdict = analyze(probe, dir, serial.get());
-      RetainingPath path = verdict.path().orElseThrow();
+      HeapPath path = verdict.path().orElseThrow();
       assertThat(path.root().kind()).isEqualTo(GcRoot.Kind.JAVA_FRAME);
       assertThat(path.root().threadName()).isEqualTo(threadName);
       assertThat(path.root().frame())

@@ -260,9 +260,9 @@ class DumpCoordinatorTests {
     for (long serial : request.trackedSerials()) {
       Verdict verdict =
           leaked.contains(serial) ? Verdict.STRONGLY_REACHABLE : Verdict.NOT_STRONGLY_REACHABLE;
-      org.leakcheck.internal.analysis.RetainingPath path =
+      org.leakcheck.internal.analysis.HeapPath path =
           verdict == Verdict.STRONGLY_REACHABLE
-              ? new org.leakcheck.internal.analysis.RetainingPath(
+              ? new org.leakcheck.internal.analysis.HeapPath(
                   new org.leakcheck.internal.analysis.GcRoot(
                       org.leakcheck.internal.analysis.GcRoot.Kind.SYSTEM_CLASS,
                       2,

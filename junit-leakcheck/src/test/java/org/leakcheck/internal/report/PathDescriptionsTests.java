@@ -20,9 +20,8 @@ class PathDescriptionsTests {
     return new PathStep(1, "java.lang.Class", kind, edgeName, -1, null, 16, name);
   }
 
-  private static org.leakcheck.internal.analysis.RetainingPath path(
-      GcRoot root, PathStep... steps) {
-    return new org.leakcheck.internal.analysis.RetainingPath(root, List.of(steps));
+  private static org.leakcheck.internal.analysis.HeapPath path(GcRoot root, PathStep... steps) {
+    return new org.leakcheck.internal.analysis.HeapPath(root, List.of(steps));
   }
 
   private static GcRoot root(GcRoot.Kind kind, String className, String thread) {
@@ -32,7 +31,7 @@ class PathDescriptionsTests {
   @Test
   void aStaticFieldOfARootClassIsTheRoot() {
     // GIVEN a class (never unloaded) whose static field holds the chain
-    org.leakcheck.internal.analysis.RetainingPath raw =
+    org.leakcheck.internal.analysis.HeapPath raw =
         path(
             root(GcRoot.Kind.CLASS, "com.example.Manager", null),
             classObject("com.example.Manager", EdgeKind.ROOT, null),
@@ -52,7 +51,7 @@ class PathDescriptionsTests {
   @Test
   void aStaticFieldOfAClassReachedThroughItsLoaderIsNoRoot() {
     // GIVEN a plugin class reached from a live thread through its class loader
-    org.leakcheck.internal.analysis.RetainingPath raw =
+    org.leakcheck.internal.analysis.HeapPath raw =
         path(
             root(GcRoot.Kind.THREAD_OBJECT, "java.lang.Thread", "main"),
             step("java.lang.Thread", EdgeKind.ROOT, null, "main"),
@@ -73,7 +72,7 @@ class PathDescriptionsTests {
 
   @Test
   void aPseudoStaticOfHotSpotIsNoFieldToCut() {
-    org.leakcheck.internal.analysis.RetainingPath raw =
+    org.leakcheck.internal.analysis.HeapPath raw =
         path(
             root(GcRoot.Kind.SYSTEM_CLASS, "java.lang.String", null),
             classObject("java.lang.String", EdgeKind.ROOT, null),

@@ -10,9 +10,9 @@ import java.util.List;
  *     step); never empty. For a static field, the step of the {@code java.lang.Class} object
  *     carries the class's name in its summary and the next step is the {@code STATIC_FIELD}
  */
-public record RetainingPath(GcRoot root, List<PathStep> steps) {
+public record HeapPath(GcRoot root, List<PathStep> steps) {
 
-  public RetainingPath {
+  public HeapPath {
     steps = List.copyOf(steps);
     if (steps.isEmpty()) {
       throw new IllegalArgumentException("a path has at least the leaked object");
