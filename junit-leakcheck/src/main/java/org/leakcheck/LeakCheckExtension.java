@@ -175,6 +175,8 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
       ExtensionContext context, DefaultLeakTracker tracker, Configuration settings) {
     Checker.Result result =
         CheckScope.checkNow(tracker, settings, LeakReport.AFTER_THE_TEST, false);
+    result.writeJsonReport(
+        settings.reportsDir(), tracker.scope().testClass(), tracker.scope().testName());
     RunSummary summary = settings.mode() == LeakCheck.Mode.REPORT_ONLY ? summary(context) : null;
     if (summary != null) {
       summary.checked();

@@ -208,6 +208,26 @@ class LeakChecksTests {
         .hasMessageContaining("unknown configuration parameter 'leakcheck.timeot'");
   }
 
+  @Test
+  void aMidTestAssertionThrowsAndWritesNoReportFile(
+      @org.junit.jupiter.api.io.TempDir java.nio.file.Path reports) throws java.io.IOException {
+    LeakTracker leaks = LeakChecks.newTracker(Map.of("leakcheck.reportsDir", reports.toString()));
+    Object kept = leaks.track(new StringBuilder("kept"), "kept");
+    HELD.add(kept);
+    try {
+      assertThatThrownBy(() -> LeakChecks.assertCollectable(leaks))
+          .isInstanceOf(LeakDetectedError.class);
+    } finally {
+      HELD.removeIf(o -> o == kept);
+    }
+
+    try (java.util.stream.Stream<java.nio.file.Path> files = java.nio.file.Files.walk(reports)) {
+      assertThat(files.filter(f -> f.toString().endsWith(".json")))
+          .as("the error is the report of an assertion; files are the extension's")
+          .isEmpty();
+    }
+  }
+
   private static Thread releaseAfter(List<Object> cache, long millis) {
     Thread releaser =
         new Thread(

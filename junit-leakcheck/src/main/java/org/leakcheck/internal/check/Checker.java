@@ -105,6 +105,24 @@ public final class Checker {
       return retainedTestInstances;
     }
 
+    /**
+     * Writes the JSON report of a check that was not clean (the caller that reports decides: the
+     * extension after the test; a mid-test assertion only throws).
+     *
+     * @param reportsDir {@code leakcheck.reportsDir}
+     * @param testClass the test class, for the report's directory
+     * @param testName the test, for the report's file name
+     */
+    public void writeJsonReport(Path reportsDir, String testClass, String testName) {
+      if (clean()) {
+        return;
+      }
+      List<LeakedObject> undecidedObjects = new ArrayList<>();
+      undecided.forEach(u -> undecidedObjects.add(u.object()));
+      JsonReport.writeQuietly(
+          reportsDir, testClass, testName, leaks, undecidedObjects, collections, keptDump);
+    }
+
     /** Whether a tracked object was found leaked. */
     public boolean leaked() {
       return !leaks.isEmpty();
@@ -162,8 +180,8 @@ public final class Checker {
    *     Result#retainedTestInstances()})
    * @param checkingThreads threads whose stack frames do not count (after a test, only the
    *     framework's frames are on the test's thread)
-   * @param testClass for report file names
-   * @param testName for report file names
+   * @param testClass for the dump's file name
+   * @param testName for the dump's file name
    * @param moment when the check runs, for the message: {@code after the test}, {@code at the check
    *     at ManagerTests.java:31}
    * @param waitWholeTimeout keep collecting until the timeout when objects survive (a wait for an
@@ -212,9 +230,7 @@ public final class Checker {
           moment,
           List.of(),
           List.of(),
-          settings,
-          testClass,
-          testName);
+          settings);
     }
 
     long request = REQUESTS.incrementAndGet();
@@ -318,9 +334,7 @@ public final class Checker {
         moment,
         notLeaked,
         instances,
-        settings,
-        testClass,
-        testName);
+        settings);
   }
 
   private static Result finish(
@@ -332,9 +346,7 @@ public final class Checker {
       String moment,
       List<String> notLeaked,
       List<RetainingPath> retainedTestInstances,
-      Configuration settings,
-      String testClass,
-      String testName) {
+      Configuration settings) {
     Result result =
         new Result(
             leaks,
@@ -346,18 +358,6 @@ public final class Checker {
             notLeaked,
             settings.undecided(),
             retainedTestInstances);
-    if (!result.clean()) {
-      List<LeakedObject> undecidedObjects = new ArrayList<>();
-      undecided.forEach(u -> undecidedObjects.add(u.object()));
-      JsonReport.writeQuietly(
-          settings.reportsDir(),
-          testClass,
-          testName,
-          leaks,
-          undecidedObjects,
-          collections,
-          keptDump);
-    }
     return result;
   }
 
