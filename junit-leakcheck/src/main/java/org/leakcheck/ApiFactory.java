@@ -21,7 +21,7 @@ final class ApiFactory implements ApiTypes.Factory {
       String label,
       String className,
       int identityHashCode,
-      String trackedAt,
+      StackTraceElement trackedAt,
       RetainingPath retainingPath,
       String noPathReason,
       long retainedBytes,
@@ -39,18 +39,41 @@ final class ApiFactory implements ApiTypes.Factory {
 
   @Override
   public LeakedObject undecidedObject(
-      String label, String className, int identityHashCode, String trackedAt, String reason) {
+      String label,
+      String className,
+      int identityHashCode,
+      StackTraceElement trackedAt,
+      String reason) {
     return LeakedObject.undecided(label, className, identityHashCode, trackedAt, reason);
   }
 
   @Override
-  public RetainingPath retainingPath(String root, List<RetainingPath.Step> steps) {
+  public RetainingPath retainingPath(RetainingPath.Root root, List<RetainingPath.Step> steps) {
     return new RetainingPath(root, steps);
   }
 
   @Override
-  public RetainingPath.Step step(String className, String reference, String summary) {
-    return new RetainingPath.Step(className, reference, summary);
+  public RetainingPath.Root root(
+      RetainingPath.Root.Kind kind,
+      String description,
+      String className,
+      String fieldName,
+      String threadName,
+      StackTraceElement frame) {
+    return new RetainingPath.Root(kind, description, className, fieldName, threadName, frame);
+  }
+
+  @Override
+  public RetainingPath.Step step(
+      String className,
+      RetainingPath.Step.Kind kind,
+      String fieldName,
+      String declaringClass,
+      int index,
+      String reference,
+      String summary) {
+    return new RetainingPath.Step(
+        className, kind, fieldName, declaringClass, index, reference, summary);
   }
 
   @Override

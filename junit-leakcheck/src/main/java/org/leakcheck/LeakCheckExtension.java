@@ -194,7 +194,7 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
       String warning = LeakReport.retainedTestInstance(testDescription(context), path);
       System.err.println(warning);
       context.publishReportEntry("leakcheck", warning);
-      summary(context).retainedTestInstance(testDescription(context), path.root());
+      summary(context).retainedTestInstance(testDescription(context), path.root().description());
     }
     if (result.clean()) {
       return;

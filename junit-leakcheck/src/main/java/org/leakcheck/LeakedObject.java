@@ -19,7 +19,7 @@ public final class LeakedObject {
   private final String label;
   private final String className;
   private final int identityHashCode;
-  private final String trackedAt;
+  private final StackTraceElement trackedAt;
   private final RetainingPath retainingPath;
   private final String noPathReason;
   private final long retainedBytes;
@@ -36,7 +36,7 @@ public final class LeakedObject {
    * @param label the label given to {@code track}, or {@code null}
    * @param className the object's class name
    * @param identityHashCode its identity hash code
-   * @param trackedAt where it was tracked ({@code File.java:line})
+   * @param trackedAt the frame that called {@code track}
    * @param retainingPath the retaining path, or {@code null} when it could not be computed
    * @param noPathReason why there is no path; {@code null} when there is one
    * @param retainedBytes the estimated bytes only it keeps alive (itself included), or -1
@@ -46,7 +46,7 @@ public final class LeakedObject {
       String label,
       String className,
       int identityHashCode,
-      String trackedAt,
+      StackTraceElement trackedAt,
       RetainingPath retainingPath,
       String noPathReason,
       long retainedBytes,
@@ -67,7 +67,7 @@ public final class LeakedObject {
       String label,
       String className,
       int identityHashCode,
-      String trackedAt,
+      StackTraceElement trackedAt,
       RetainingPath retainingPath,
       String noPathReason,
       long retainedBytes,
@@ -92,12 +92,16 @@ public final class LeakedObject {
    * @param label the label given to {@code track}, or {@code null}
    * @param className the object's class name
    * @param identityHashCode its identity hash code
-   * @param trackedAt where it was tracked ({@code File.java:line})
+   * @param trackedAt the frame that called {@code track}
    * @param reason why it could not be decided, one line
    * @return the undecided object
    */
   static LeakedObject undecided(
-      String label, String className, int identityHashCode, String trackedAt, String reason) {
+      String label,
+      String className,
+      int identityHashCode,
+      StackTraceElement trackedAt,
+      String reason) {
     return new LeakedObject(
         label,
         className,
@@ -142,8 +146,11 @@ public final class LeakedObject {
     return identityHashCode;
   }
 
-  /** {@return where {@code track} was called, as {@code File.java:line}} */
-  public String trackedAt() {
+  /**
+   * {@return the frame that called {@code track}: class, method, file and line (the message shows
+   * it as {@code File.java:line})}
+   */
+  public StackTraceElement trackedAt() {
     return trackedAt;
   }
 

@@ -59,7 +59,12 @@ class LeakCheckExtensionTests {
               leak -> {
                 assertThat(leak.label()).hasValue("Alice");
                 assertThat(leak.className()).isEqualTo(Worker.class.getName());
-                assertThat(leak.trackedAt()).matches("LeakCheckExtensionTests\\.java:\\d+");
+                assertThat(leak.trackedAt().getFileName())
+                    .isEqualTo("LeakCheckExtensionTests.java");
+                assertThat(leak.trackedAt().getClassName())
+                    .isEqualTo(LeakingTestCase.class.getName());
+                assertThat(leak.trackedAt().getMethodName()).isEqualTo("leaksAlice");
+                assertThat(leak.trackedAt().getLineNumber()).isPositive();
               });
       assertThat(error.getMessage())
           .startsWith("1 of 2 tracked objects is still strongly reachable after the test")

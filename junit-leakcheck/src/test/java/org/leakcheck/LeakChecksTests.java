@@ -46,7 +46,7 @@ class LeakChecksTests {
                   .satisfies(
                       leak -> {
                         assertThat(leak.label()).hasValue("held");
-                        assertThat(leak.retainingPath().orElseThrow().root())
+                        assertThat(leak.retainingPath().orElseThrow().root().description())
                             .isEqualTo("static field " + LeakChecksTests.class.getName() + ".HELD");
                       });
             });
@@ -176,7 +176,7 @@ class LeakChecksTests {
                     .singleElement()
                     .satisfies(
                         leak ->
-                            assertThat(leak.retainingPath().orElseThrow().root())
+                            assertThat(leak.retainingPath().orElseThrow().root().description())
                                 .isEqualTo(
                                     "static field " + LeakChecksTests.class.getName() + ".HELD")));
   }

@@ -78,9 +78,18 @@ class RetainingPathTests {
       LeakDetectedError error = leakOf(StaticMapTestCase.class);
       RetainingPath path = onlyPath(error);
 
-      assertThat(path.root())
+      assertThat(path.root().description())
           .isEqualTo("static field " + StaticMapTestCase.class.getName() + ".REGISTRY");
+      assertThat(path.root().kind()).isEqualTo(RetainingPath.Root.Kind.STATIC_FIELD);
+      assertThat(path.root().className()).hasValue(StaticMapTestCase.class.getName());
+      assertThat(path.root().fieldName()).hasValue("REGISTRY");
       assertThat(path.steps().get(0).className()).isEqualTo("java.util.HashMap");
+      assertThat(path.steps().get(0).kind()).isEqualTo(RetainingPath.Step.Kind.ROOT);
+      assertThat(path.steps().get(1).kind()).isEqualTo(RetainingPath.Step.Kind.FIELD);
+      assertThat(path.steps().get(1).fieldName()).hasValue("table");
+      assertThat(path.steps().get(1).declaringClass()).hasValue("java.util.HashMap");
+      assertThat(path.steps().get(2).kind()).isEqualTo(RetainingPath.Step.Kind.ARRAY_ELEMENT);
+      assertThat(path.steps().get(2).index()).isPresent();
       assertThat(lastClass(path)).isEqualTo(Worker.class.getName());
       assertThat(error.getMessage())
           .contains("GC root: static field " + StaticMapTestCase.class.getName() + ".REGISTRY")
@@ -96,13 +105,13 @@ class RetainingPathTests {
       LeakDetectedError error = leakOf(AnonymousListenerTestCase.class);
       RetainingPath path = onlyPath(error);
 
-      assertThat(path.root())
+      assertThat(path.root().description())
           .isEqualTo("static field " + AnonymousListenerTestCase.class.getName() + ".LISTENERS");
       List<RetainingPath.Step> steps = path.steps();
       assertThat(steps.get(steps.size() - 2).className()).isEqualTo(Screen.class.getName() + "$1");
       assertThat(steps.get(steps.size() - 1).reference()).isEqualTo(".this$0");
       assertThat(lastClass(path)).isEqualTo(Screen.class.getName());
-      assertRendered(error, path.root(), Screen.class.getName(), ".this$0");
+      assertRendered(error, path.root().description(), Screen.class.getName(), ".this$0");
       assertThat(error.getMessage())
           .contains(Screen.class.getName() + "$1 (anonymous class in RetainingPathTests$Screen)");
     }
@@ -112,11 +121,14 @@ class RetainingPathTests {
       LeakDetectedError error = leakOf(ThreadLocalTestCase.class);
       RetainingPath path = onlyPath(error);
 
-      assertThat(path.root())
+      assertThat(path.root().description())
           .startsWith(
               "thread-local " + ThreadLocalTestCase.class.getName() + ".CURRENT of thread \"");
+      assertThat(path.root().kind()).isEqualTo(RetainingPath.Root.Kind.THREAD_LOCAL);
+      assertThat(path.root().threadName()).isPresent();
       assertThat(lastClass(path)).isEqualTo(Worker.class.getName());
-      assertRendered(error, path.root(), Worker.class.getName(), "(ThreadLocal value)");
+      assertRendered(
+          error, path.root().description(), Worker.class.getName(), "(ThreadLocal value)");
     }
 
     @Test
@@ -124,14 +136,23 @@ class RetainingPathTests {
       LeakDetectedError error = leakOf(LiveThreadLocalTestCase.class);
       RetainingPath path = onlyPath(error);
 
-      assertThat(path.root())
+      assertThat(path.root().description())
           .startsWith(
               "local variable in thread \"leak-holder\", frame "
                   + LiveThreadLocalTestCase.class.getName()
                   + ".hold(RetainingPathTests.java:");
+      assertThat(path.root().kind()).isEqualTo(RetainingPath.Root.Kind.LOCAL_VARIABLE);
+      assertThat(path.root().threadName()).hasValue("leak-holder");
+      assertThat(path.root().frame())
+          .hasValueSatisfying(
+              frame -> {
+                assertThat(frame.getClassName()).isEqualTo(LiveThreadLocalTestCase.class.getName());
+                assertThat(frame.getMethodName()).isEqualTo("hold");
+                assertThat(frame.getFileName()).isEqualTo("RetainingPathTests.java");
+              });
       assertThat(path.steps()).hasSize(1);
       assertThat(lastClass(path)).isEqualTo(Worker.class.getName());
-      assertRendered(error, path.root(), Worker.class.getName(), "(local variable)");
+      assertRendered(error, path.root().description(), Worker.class.getName(), "(local variable)");
     }
 
     @Test
@@ -139,7 +160,7 @@ class RetainingPathTests {
       LeakDetectedError error = leakOf(LambdaCaptureTestCase.class);
       RetainingPath path = onlyPath(error);
 
-      assertThat(path.root())
+      assertThat(path.root().description())
           .isEqualTo("static field " + LambdaCaptureTestCase.class.getName() + ".CALLBACKS");
       assertThat(path.steps().get(path.steps().size() - 2).className()).contains("$$Lambda");
       assertThat(error.getMessage()).contains("lambda in " + LambdaCaptureTestCase.class.getName());
@@ -150,13 +171,13 @@ class RetainingPathTests {
       LeakDetectedError error = leakOf(WeakHashMapTestCase.class);
       RetainingPath path = onlyPath(error);
 
-      assertThat(path.root())
+      assertThat(path.root().description())
           .isEqualTo("static field " + WeakHashMapTestCase.class.getName() + ".CACHE");
       List<RetainingPath.Step> steps = path.steps();
       assertThat(steps.get(steps.size() - 1).reference()).isEqualTo(".worker");
       assertThat(steps.get(steps.size() - 2).className()).isEqualTo(Profile.class.getName());
       assertThat(steps.get(steps.size() - 2).reference()).isEqualTo(".value");
-      assertRendered(error, path.root(), Worker.class.getName(), ".worker");
+      assertRendered(error, path.root().description(), Worker.class.getName(), ".worker");
     }
 
     @Test
@@ -164,17 +185,17 @@ class RetainingPathTests {
       LeakDetectedError error = leakOf(StaticArrayTestCase.class);
       RetainingPath path = onlyPath(error);
 
-      assertThat(path.root())
+      assertThat(path.root().description())
           .isEqualTo("static field " + StaticArrayTestCase.class.getName() + ".SLOTS");
       assertThat(path.steps().get(path.steps().size() - 1).reference()).isEqualTo("[2]");
-      assertRendered(error, path.root(), Worker.class.getName(), "[2]");
+      assertRendered(error, path.root().description(), Worker.class.getName(), "[2]");
     }
 
     @Test
     void aPluginsStaticFieldIsAStepFromWhatKeepsItsClassLoader() {
       RetainingPath path = onlyPath(leakOf(PluginStaticTestCase.class));
 
-      assertThat(path.root())
+      assertThat(path.root().description())
           .as("the plugin's class is no root: its loader is kept by the host's static field")
           .isEqualTo("static field " + PluginStaticTestCase.class.getName() + ".LOADERS");
       assertThat(path.steps().get(path.steps().size() - 1).reference()).isEqualTo(".held");
@@ -189,7 +210,7 @@ class RetainingPathTests {
 
       assertThat(error.leakedObjects()).hasSize(2);
       assertThat(error.leakedObjects())
-          .extracting(l -> l.retainingPath().orElseThrow().root())
+          .extracting(l -> l.retainingPath().orElseThrow().root().description())
           .containsExactly(
               "static field " + TwoLeaksTestCase.class.getName() + ".FIRST",
               "static field " + TwoLeaksTestCase.class.getName() + ".SECOND");

@@ -19,7 +19,7 @@ public final class ApiTypes {
         String label,
         String className,
         int identityHashCode,
-        String trackedAt,
+        StackTraceElement trackedAt,
         RetainingPath retainingPath,
         String noPathReason,
         long retainedBytes,
@@ -27,13 +27,33 @@ public final class ApiTypes {
 
     /** A survivor that could not be decided. */
     LeakedObject undecidedObject(
-        String label, String className, int identityHashCode, String trackedAt, String reason);
+        String label,
+        String className,
+        int identityHashCode,
+        StackTraceElement trackedAt,
+        String reason);
 
     /** A path from a GC root. */
-    RetainingPath retainingPath(String root, List<RetainingPath.Step> steps);
+    RetainingPath retainingPath(RetainingPath.Root root, List<RetainingPath.Step> steps);
+
+    /** A GC root. */
+    RetainingPath.Root root(
+        RetainingPath.Root.Kind kind,
+        String description,
+        String className,
+        String fieldName,
+        String threadName,
+        StackTraceElement frame);
 
     /** A step of a path. */
-    RetainingPath.Step step(String className, String reference, String summary);
+    RetainingPath.Step step(
+        String className,
+        RetainingPath.Step.Kind kind,
+        String fieldName,
+        String declaringClass,
+        int index,
+        String reference,
+        String summary);
 
     /** The error of a check. */
     LeakDetectedError leakDetectedError(
@@ -81,7 +101,7 @@ public final class ApiTypes {
    * @param label the label given to {@code track}, or {@code null}
    * @param className the object's class name
    * @param identityHashCode its identity hash code
-   * @param trackedAt where it was tracked ({@code File.java:line})
+   * @param trackedAt the frame that called {@code track}
    * @param retainingPath the retaining path, or {@code null} when it could not be computed
    * @param noPathReason why there is no path; {@code null} when there is one
    * @param retainedBytes the estimated bytes only it keeps alive (itself included), or -1
@@ -92,7 +112,7 @@ public final class ApiTypes {
       String label,
       String className,
       int identityHashCode,
-      String trackedAt,
+      StackTraceElement trackedAt,
       RetainingPath retainingPath,
       String noPathReason,
       long retainedBytes,
@@ -124,7 +144,7 @@ public final class ApiTypes {
       String label,
       String className,
       int identityHashCode,
-      String trackedAt,
+      StackTraceElement trackedAt,
       RetainingPath retainingPath,
       String noPathReason) {
     return leakedObject(
@@ -142,31 +162,68 @@ public final class ApiTypes {
    * @return the undecided object
    */
   public static LeakedObject undecidedObject(
-      String label, String className, int identityHashCode, String trackedAt, String reason) {
+      String label,
+      String className,
+      int identityHashCode,
+      StackTraceElement trackedAt,
+      String reason) {
     return factory().undecidedObject(label, className, identityHashCode, trackedAt, reason);
   }
 
   /**
    * A retaining path.
    *
-   * @param root the GC root, described for a person
+   * @param root the GC root
    * @param steps the chain from the root's object to the leaked object; not empty
    * @return the path
    */
-  public static RetainingPath retainingPath(String root, List<RetainingPath.Step> steps) {
+  public static RetainingPath retainingPath(
+      RetainingPath.Root root, List<RetainingPath.Step> steps) {
     return factory().retainingPath(root, steps);
+  }
+
+  /**
+   * A GC root.
+   *
+   * @param kind what kind of root
+   * @param description the root for a person
+   * @param className the class declaring the static field, or the class of a class root; or null
+   * @param fieldName the static field, or null
+   * @param threadName the thread, or null
+   * @param frame the frame holding a local variable, or null
+   * @return the root
+   */
+  public static RetainingPath.Root root(
+      RetainingPath.Root.Kind kind,
+      String description,
+      String className,
+      String fieldName,
+      String threadName,
+      StackTraceElement frame) {
+    return factory().root(kind, description, className, fieldName, threadName, frame);
   }
 
   /**
    * A step of a retaining path.
    *
    * @param className the class of the object
-   * @param reference how the previous object refers to it
+   * @param kind how the previous step refers to it
+   * @param fieldName the field, for field references, else null
+   * @param declaringClass the class declaring the field, or null
+   * @param index the array index, or -1
+   * @param reference how the previous object refers to it, as the message shows it
    * @param summary a short description of the object, or {@code null}
    * @return the step
    */
-  public static RetainingPath.Step step(String className, String reference, String summary) {
-    return factory().step(className, reference, summary);
+  public static RetainingPath.Step step(
+      String className,
+      RetainingPath.Step.Kind kind,
+      String fieldName,
+      String declaringClass,
+      int index,
+      String reference,
+      String summary) {
+    return factory().step(className, kind, fieldName, declaringClass, index, reference, summary);
   }
 
   /**

@@ -27,7 +27,7 @@ class CacheLeakyCaseTests {
     LeakedObject leak = onlyLeak(errors.get("reportIsCollectableOnceEvicted"));
 
     assertThat(leak.label()).hasValue("report q1-2024");
-    assertThat(leak.retainingPath().orElseThrow().root())
+    assertThat(leak.retainingPath().orElseThrow().root().description())
         .isEqualTo("static field " + LeakyReportCache.class.getName() + ".CACHE");
     assertThat(summaries(leak)).anySatisfy(s -> assertThat(s).contains("\"q1-2024\""));
     assertThat(leak.retainingPath().orElseThrow().steps())
@@ -41,7 +41,7 @@ class CacheLeakyCaseTests {
     LeakedObject leak = onlyLeak(errors.get("droppedSessionIsCollectable"));
 
     assertThat(leak.label()).hasValue("session of alice");
-    assertThat(leak.retainingPath().orElseThrow().root())
+    assertThat(leak.retainingPath().orElseThrow().root().description())
         .isEqualTo("static field " + LeakySessionAttributes.class.getName() + ".ATTRIBUTES");
     assertThat(tail(leak, 2))
         .containsExactly(

@@ -20,7 +20,7 @@ class ClassLoaderLeakyCaseTests {
         onlyLeak(leaksOf(ClassLoaderLeakyCase.class).get("unloadedPluginClassLoaderIsCollectable"));
 
     assertThat(leak.className()).isEqualTo(URLClassLoader.class.getName());
-    assertThat(leak.retainingPath().orElseThrow().root())
+    assertThat(leak.retainingPath().orElseThrow().root().description())
         .isEqualTo("static field " + LeakyPluginHost.class.getName() + ".SHUTDOWN_HOOKS");
     assertThat(steps(leak))
         .anySatisfy(step -> assertThat(step).contains(AuditPlugin.class.getName()));

@@ -30,7 +30,7 @@ class ListenerLeakyCaseTests {
   void anonymousClassListenerRetainsItsWidgetThroughThis0() {
     LeakedObject leak = onlyLeak(errors.get("closedAnonymousClassWidgetIsCollectable"));
 
-    assertThat(leak.retainingPath().orElseThrow().root()).isEqualTo(FEED_ROOT);
+    assertThat(leak.retainingPath().orElseThrow().root().description()).isEqualTo(FEED_ROOT);
     List<String> tail = tail(leak, 2);
     assertThat(tail.get(0))
         .matches(Pattern.quote(LeakyAnonymousClassWidget.class.getName() + "$1 [") + "\\d+]");
@@ -41,7 +41,7 @@ class ListenerLeakyCaseTests {
   void lambdaListenerRetainsTheWidgetItCaptured() {
     LeakedObject leak = onlyLeak(errors.get("closedLambdaWidgetIsCollectable"));
 
-    assertThat(leak.retainingPath().orElseThrow().root()).isEqualTo(FEED_ROOT);
+    assertThat(leak.retainingPath().orElseThrow().root().description()).isEqualTo(FEED_ROOT);
     assertCapturedByLambdaOf(LeakyLambdaWidget.class, tail(leak, 2));
   }
 
@@ -49,7 +49,7 @@ class ListenerLeakyCaseTests {
   void methodReferenceListenerRetainsTheWidgetItIsBoundTo() {
     LeakedObject leak = onlyLeak(errors.get("closedMethodReferenceWidgetIsCollectable"));
 
-    assertThat(leak.retainingPath().orElseThrow().root()).isEqualTo(FEED_ROOT);
+    assertThat(leak.retainingPath().orElseThrow().root().description()).isEqualTo(FEED_ROOT);
     assertCapturedByLambdaOf(LeakyMethodReferenceWidget.class, tail(leak, 2));
   }
 

@@ -16,7 +16,7 @@ class RegistryLeakyCaseTests {
         onlyLeak(leaksOf(RegistryLeakyCase.class).get("droppedConnectionIsCollectable"));
 
     assertThat(leak.label()).hasValue("connection to db://orders");
-    assertThat(leak.retainingPath().orElseThrow().root())
+    assertThat(leak.retainingPath().orElseThrow().root().description())
         .isEqualTo("static field " + LeakyConnectionRegistry.class.getName() + ".OPEN");
     assertThat(leak.retainingPath().orElseThrow().steps())
         .last()

@@ -18,7 +18,7 @@ class LargeSubObjectLeakyCaseTests {
     LeakedObject leak =
         onlyLeak(leaksOf(LargeSubObjectLeakyCase.class).get("uploadIsCollectableAfterParsing"));
 
-    assertThat(leak.retainingPath().orElseThrow().root())
+    assertThat(leak.retainingPath().orElseThrow().root().description())
         .isEqualTo("static field " + LargeSubObjectLeakyCase.class.getName() + ".EDITOR");
     assertThat(tail(leak, 1)).containsExactly(Upload.class.getName() + " .current");
     assertThat(leak.retainedBytes().orElseThrow()).isGreaterThanOrEqualTo(1 << 20);

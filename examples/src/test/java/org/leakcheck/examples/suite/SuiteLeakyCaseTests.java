@@ -19,7 +19,7 @@ class SuiteLeakyCaseTests {
         onlyLeak(leaksOf(SuiteLeakyCase.class).get("subscriberOfAStoppedServerIsCollectable"));
 
     assertThat(leak.label()).hasValue("subscriber");
-    assertThat(leak.retainingPath().orElseThrow().root())
+    assertThat(leak.retainingPath().orElseThrow().root().description())
         .isEqualTo("static field " + EventServer.class.getName() + ".RUNNING");
   }
 }

@@ -17,7 +17,7 @@ class ThreadLocalLeakyCaseTests {
         onlyLeak(leaksOf(ThreadLocalLeakyCase.class).get("requestIsCollectableAfterHandling"));
 
     assertThat(leak.label()).hasValue("request of alice");
-    assertThat(leak.retainingPath().orElseThrow().root())
+    assertThat(leak.retainingPath().orElseThrow().root().description())
         .isEqualTo(
             "thread-local "
                 + LeakyRequestHandler.class.getName()

@@ -366,7 +366,7 @@ public final class Checker {
         t.label().orElse(null),
         t.className(),
         t.identityHash(),
-        t.trackedAt().toString(),
+        t.trackedAt().toStackTraceElement(),
         kind,
         reason);
   }
@@ -377,7 +377,7 @@ public final class Checker {
         t.label().orElse(null),
         t.className(),
         t.identityHash(),
-        t.trackedAt().toString(),
+        t.trackedAt().toStackTraceElement(),
         path,
         reason,
         bytes,

@@ -9,6 +9,7 @@ import java.util.Optional;
 import org.leakcheck.LeakedObject;
 import org.leakcheck.RetainingPath;
 import org.leakcheck.internal.config.ReportLocations;
+import org.leakcheck.internal.track.CallSite;
 
 /**
  * The machine-readable leak report, one JSON file per test with leaks or undecided survivors,
@@ -76,7 +77,9 @@ public final class JsonReport {
           .append(",\n");
       out.append("      \"className\": ").append(str(leak.className())).append(",\n");
       out.append("      \"identityHashCode\": ").append(leak.identityHashCode()).append(",\n");
-      out.append("      \"trackedAt\": ").append(str(leak.trackedAt())).append(",\n");
+      out.append("      \"trackedAt\": ")
+          .append(str(CallSite.describe(leak.trackedAt())))
+          .append(",\n");
       out.append("      \"retainedBytes\": ")
           .append(
               leak.retainedBytes().isPresent()
@@ -91,7 +94,8 @@ public final class JsonReport {
           .append(",\n");
       if (leak.retainingPath().isPresent()) {
         RetainingPath path = leak.retainingPath().get();
-        out.append("      \"gcRoot\": ").append(str(path.root())).append(",\n");
+        out.append("      \"gcRoot\": ").append(str(path.root().description())).append(",\n");
+        out.append("      \"gcRootKind\": ").append(str(path.root().kind().name())).append(",\n");
         out.append("      \"path\": [");
         List<RetainingPath.Step> steps = path.steps();
         for (int j = 0; j < steps.size(); j++) {
@@ -99,6 +103,8 @@ public final class JsonReport {
           out.append(j == 0 ? "\n" : ",\n");
           out.append("        {\"className\": ")
               .append(str(step.className()))
+              .append(", \"kind\": ")
+              .append(str(step.kind().name()))
               .append(", \"reference\": ")
               .append(str(step.reference()))
               .append(", \"summary\": ")
@@ -108,6 +114,7 @@ public final class JsonReport {
         out.append("\n      ]\n");
       } else {
         out.append("      \"gcRoot\": null,\n");
+        out.append("      \"gcRootKind\": null,\n");
         out.append("      \"noPathReason\": ")
             .append(str(leak.noPathReason().orElse("")))
             .append("\n");
@@ -125,7 +132,9 @@ public final class JsonReport {
           .append(",\n");
       out.append("      \"className\": ").append(str(u.className())).append(",\n");
       out.append("      \"identityHashCode\": ").append(u.identityHashCode()).append(",\n");
-      out.append("      \"trackedAt\": ").append(str(u.trackedAt())).append(",\n");
+      out.append("      \"trackedAt\": ")
+          .append(str(CallSite.describe(u.trackedAt())))
+          .append(",\n");
       out.append("      \"survivedCollections\": ").append(collections).append(",\n");
       out.append("      \"reason\": ").append(str(u.undecidedReason().orElse(""))).append("\n");
       out.append("    }");

@@ -14,6 +14,7 @@ import org.leakcheck.LeakedObject;
 import org.leakcheck.RetainingPath;
 import org.leakcheck.internal.ApiTypes;
 import org.leakcheck.internal.analysis.NoVerdict;
+import org.leakcheck.internal.track.CallSite;
 
 /**
  * Builds the leak failure: the one place where its text is made. Shape:
@@ -211,11 +212,11 @@ public final class LeakReport {
   }
 
   private static Optional<String> sameRootAsEarlier(List<LeakedObject> leaks, int index) {
-    String root = leaks.get(index).retainingPath().get().root();
+    RetainingPath.Root root = leaks.get(index).retainingPath().get().root();
     for (int j = 0; j < index; j++) {
       LeakedObject earlier = leaks.get(j);
       if (earlier.retainingPath().isPresent()
-          && earlier.retainingPath().get().root().equals(root)) {
+          && earlier.retainingPath().get().root().description().equals(root.description())) {
         return Optional.of(
             simpleName(earlier.className())
                 + earlier.label().map(l -> " \"" + Texts.abbreviate(l, 60) + "\"").orElse(""));
@@ -298,21 +299,21 @@ public final class LeakReport {
         + "@"
         + Integer.toHexString(leak.identityHashCode())
         + ", tracked at "
-        + leak.trackedAt()
+        + CallSite.describe(leak.trackedAt())
         + ")";
   }
 
   static void appendPath(StringBuilder out, RetainingPath path, String leakedNote) {
     out.append("  GC root: ").append(path.root()).append('\n');
-    List<RetainingPath.Step> steps = fold(path.steps());
+    List<Row> steps = fold(path.steps());
     int classWidth = 0;
     int refWidth = 0;
-    for (RetainingPath.Step step : steps) {
+    for (Row step : steps) {
       classWidth = Math.max(classWidth, displayName(step.className()).length());
       refWidth = Math.max(refWidth, step.reference().length());
     }
     for (int i = 0; i < steps.size(); i++) {
-      RetainingPath.Step step = steps.get(i);
+      Row step = steps.get(i);
       boolean last = i == steps.size() - 1;
       out.append(last ? "  ╰→ " : "  ├─ ");
       out.append(Texts.padRight(displayName(step.className()), classWidth)).append("  ");
@@ -330,6 +331,18 @@ public final class LeakReport {
     }
   }
 
+  /** One row of the rendered path: a step, or collection internals folded into one. */
+  record Row(String className, String reference, Optional<String> summary) {
+    Row(String className, String reference, String summary) {
+      this(className, reference, Optional.ofNullable(summary));
+    }
+
+    @Override
+    public String toString() {
+      return className + " " + reference + summary.map(t -> " " + t).orElse("");
+    }
+  }
+
   private static final Pattern INDEX = Pattern.compile("\\[\\d+]");
 
   /**
@@ -337,8 +350,8 @@ public final class LeakReport {
    * (.next)* → .value} becomes {@code ["key"]}, and a list's {@code .elementData → [i]} becomes
    * {@code [i]}. The raw chain stays in {@link RetainingPath#steps()}.
    */
-  static List<RetainingPath.Step> fold(List<RetainingPath.Step> raw) {
-    List<RetainingPath.Step> out = new ArrayList<>();
+  static List<Row> fold(List<RetainingPath.Step> raw) {
+    List<Row> out = new ArrayList<>();
     int i = 0;
     while (i < raw.size()) {
       RetainingPath.Step step = raw.get(i);
@@ -365,15 +378,12 @@ public final class LeakReport {
                 step.className().startsWith("java.lang.ThreadLocal$ThreadLocalMap")
                     ? "(ThreadLocal value)"
                     : "[" + (key == null ? "?" : key) + "]";
-            out.add(
-                ApiTypes.step(raw.get(j).className(), folded, raw.get(j).summary().orElse(null)));
+            out.add(new Row(raw.get(j).className(), folded, raw.get(j).summary().orElse(null)));
             i = j + 1;
             continue;
           }
           if (".key".equals(ref)) {
-            out.add(
-                ApiTypes.step(
-                    raw.get(j).className(), "(a key)", raw.get(j).summary().orElse(null)));
+            out.add(new Row(raw.get(j).className(), "(a key)", raw.get(j).summary().orElse(null)));
             i = j + 1;
             continue;
           }
@@ -384,13 +394,11 @@ public final class LeakReport {
           && i + 1 < raw.size()
           && INDEX.matcher(raw.get(i + 1).reference()).matches()) {
         RetainingPath.Step element = raw.get(i + 1);
-        out.add(
-            ApiTypes.step(
-                element.className(), element.reference(), element.summary().orElse(null)));
+        out.add(new Row(element.className(), element.reference(), element.summary().orElse(null)));
         i += 2;
         continue;
       }
-      out.add(step);
+      out.add(new Row(step.className(), step.reference(), step.summary().orElse(null)));
       i++;
     }
     return out;

@@ -27,8 +27,9 @@ public final class PathDescriptions {
 
   public static RetainingPath toPublic(HeapPath path) {
     List<PathStep> raw = path.steps();
-    String root;
+    RetainingPath.Root root;
     int from;
+    GcRoot gcRoot = path.root();
     // HotSpot's pseudo statics (<resolved_references>, <init_lock>) are no field to cut.
     if (raw.size() > 1
         && raw.get(0).isClassObject()
@@ -36,50 +37,133 @@ public final class PathDescriptions {
         && !raw.get(1).edgeName().startsWith("<")) {
       PathStep field = raw.get(1);
       String owner = field.declaringClass() != null ? field.declaringClass() : raw.get(0).summary();
-      root = "static field " + owner + "." + field.edgeName();
+      root =
+          ApiTypes.root(
+              RetainingPath.Root.Kind.STATIC_FIELD,
+              "static field " + owner + "." + field.edgeName(),
+              owner,
+              field.edgeName(),
+              null,
+              null);
+      from = 1;
+    } else if (gcRoot.kind() == GcRoot.Kind.THREAD_OBJECT
+        && raw.size() > 1
+        && raw.get(1).edgeKind() == EdgeKind.FIELD
+        && ("threadLocals".equals(raw.get(1).edgeName())
+            || "inheritableThreadLocals".equals(raw.get(1).edgeName()))) {
+      String threadLocal = "";
+      for (PathStep step : raw) {
+        if (step.className().endsWith("ThreadLocalMap$Entry")
+            && step.summary() != null
+            && step.summary().startsWith("key=")) {
+          threadLocal = " " + step.summary().substring(4);
+          break;
+        }
+      }
+      boolean inheritable = "inheritableThreadLocals".equals(raw.get(1).edgeName());
+      root =
+          ApiTypes.root(
+              inheritable
+                  ? RetainingPath.Root.Kind.INHERITABLE_THREAD_LOCAL
+                  : RetainingPath.Root.Kind.THREAD_LOCAL,
+              (inheritable ? "inheritable thread-local" : "thread-local")
+                  + threadLocal
+                  + " of thread "
+                  + quote(gcRoot.threadName()),
+              null,
+              null,
+              gcRoot.threadName(),
+              null);
       from = 1;
     } else {
-      GcRoot gcRoot = path.root();
-      if (gcRoot.kind() == GcRoot.Kind.THREAD_OBJECT
-          && raw.size() > 1
-          && raw.get(1).edgeKind() == EdgeKind.FIELD
-          && ("threadLocals".equals(raw.get(1).edgeName())
-              || "inheritableThreadLocals".equals(raw.get(1).edgeName()))) {
-        String threadLocal = "";
-        for (PathStep step : raw) {
-          if (step.className().endsWith("ThreadLocalMap$Entry")
-              && step.summary() != null
-              && step.summary().startsWith("key=")) {
-            threadLocal = " " + step.summary().substring(4);
-            break;
-          }
-        }
-        root =
-            ("inheritableThreadLocals".equals(raw.get(1).edgeName())
-                    ? "inheritable thread-local"
-                    : "thread-local")
-                + threadLocal
-                + " of thread "
-                + quote(gcRoot.threadName());
-        from = 1;
-      } else {
-        root = describe(gcRoot);
-        from = 0;
-      }
+      root =
+          ApiTypes.root(
+              kind(gcRoot.kind()),
+              describe(gcRoot),
+              gcRoot.kind() == GcRoot.Kind.SYSTEM_CLASS || gcRoot.kind() == GcRoot.Kind.CLASS
+                  ? gcRoot.className()
+                  : null,
+              null,
+              gcRoot.threadName(),
+              stackTraceElement(gcRoot.frame()));
+      from = 0;
     }
     List<RetainingPath.Step> steps = new ArrayList<>();
     for (int i = from; i < raw.size(); i++) {
       PathStep step = raw.get(i);
+      boolean first = i == from;
       // A class object's summary is its name, already in the display name.
       String reference =
-          i == from && step.edgeKind() == EdgeKind.ROOT
-              ? heldBy(path.root())
-              : reference(step, i == from);
+          first && step.edgeKind() == EdgeKind.ROOT ? heldBy(gcRoot) : reference(step, first);
+      boolean field = step.edgeKind() == EdgeKind.FIELD || step.edgeKind() == EdgeKind.STATIC_FIELD;
       steps.add(
           ApiTypes.step(
-              displayClass(step), reference, step.isClassObject() ? null : step.summary()));
+              displayClass(step),
+              first ? RetainingPath.Step.Kind.ROOT : kind(step.edgeKind()),
+              field ? step.edgeName() : null,
+              field ? step.declaringClass() : null,
+              step.edgeKind() == EdgeKind.ARRAY_ELEMENT ? step.arrayIndex() : -1,
+              reference,
+              step.isClassObject() ? null : step.summary()));
     }
     return ApiTypes.retainingPath(root, steps);
+  }
+
+  private static RetainingPath.Root.Kind kind(GcRoot.Kind kind) {
+    switch (kind) {
+      case SYSTEM_CLASS:
+        return RetainingPath.Root.Kind.SYSTEM_CLASS;
+      case CLASS:
+        return RetainingPath.Root.Kind.CLASS;
+      case THREAD_OBJECT:
+        return RetainingPath.Root.Kind.THREAD;
+      case JAVA_FRAME:
+        return RetainingPath.Root.Kind.LOCAL_VARIABLE;
+      case JNI_GLOBAL:
+        return RetainingPath.Root.Kind.JNI_GLOBAL;
+      case JNI_LOCAL:
+        return RetainingPath.Root.Kind.JNI_LOCAL;
+      case NATIVE_STACK:
+        return RetainingPath.Root.Kind.NATIVE_STACK;
+      case THREAD_BLOCK:
+        return RetainingPath.Root.Kind.THREAD_BLOCK;
+      case MONITOR:
+        return RetainingPath.Root.Kind.MONITOR;
+      default:
+        return RetainingPath.Root.Kind.OTHER;
+    }
+  }
+
+  private static RetainingPath.Step.Kind kind(EdgeKind kind) {
+    switch (kind) {
+      case FIELD:
+        return RetainingPath.Step.Kind.FIELD;
+      case STATIC_FIELD:
+        return RetainingPath.Step.Kind.STATIC_FIELD;
+      case ARRAY_ELEMENT:
+        return RetainingPath.Step.Kind.ARRAY_ELEMENT;
+      case CLASS_LOADER:
+        return RetainingPath.Step.Kind.CLASS_LOADER;
+      case CLASS_OF_INSTANCE:
+        return RetainingPath.Step.Kind.CLASS;
+      case DEFINED_CLASS:
+        return RetainingPath.Step.Kind.DEFINED_CLASS;
+      case SUPER_CLASS:
+        return RetainingPath.Step.Kind.SUPERCLASS;
+      default:
+        return RetainingPath.Step.Kind.ROOT;
+    }
+  }
+
+  private static StackTraceElement stackTraceElement(GcRoot.Frame frame) {
+    if (frame == null) {
+      return null;
+    }
+    return new StackTraceElement(
+        frame.className() == null ? "?" : frame.className(),
+        frame.methodName() == null ? "?" : frame.methodName(),
+        frame.sourceFile(),
+        frame.line() == -3 ? -2 : Math.max(frame.line(), -1));
   }
 
   static String describe(GcRoot root) {

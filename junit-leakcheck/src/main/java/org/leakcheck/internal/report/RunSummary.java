@@ -48,7 +48,9 @@ public final class RunSummary implements AutoCloseable {
               + LeakReport.simpleName(leak.className())
               + leak.label().map(l -> " \"" + Texts.abbreviate(l, 60) + "\"").orElse("")
               + " held by "
-              + leak.retainingPath().map(p -> p.root()).orElse("(path not computed)"));
+              + leak.retainingPath()
+                  .map(p -> p.root().description())
+                  .orElse("(path not computed)"));
     }
   }
 

@@ -23,7 +23,7 @@ public final class UndecidedSurvivor {
       String label,
       String className,
       int identityHashCode,
-      String trackedAt,
+      StackTraceElement trackedAt,
       NoVerdict kind,
       String reason) {
     return new UndecidedSurvivor(

@@ -66,16 +66,26 @@ public final class CallSite {
     return methodName;
   }
 
+  /** This call site as a stack frame ({@code ?} for an unknown class or method). */
+  public StackTraceElement toStackTraceElement() {
+    return new StackTraceElement(className, methodName, fileName, line);
+  }
+
+  /** {@code File.java:line}, as the messages show a frame; else {@code Class.method}. */
+  public static String describe(StackTraceElement frame) {
+    if (frame.getFileName() != null && frame.getLineNumber() >= 0) {
+      return frame.getFileName() + ":" + frame.getLineNumber();
+    }
+    if ("?".equals(frame.getClassName())) {
+      return "unknown location";
+    }
+    String name = frame.getClassName();
+    return name.substring(name.lastIndexOf('.') + 1) + "." + frame.getMethodName();
+  }
+
   /** {@code ManagerTests.java:27}, or the class and method when the class has no debug info. */
   @Override
   public String toString() {
-    if (fileName != null && line >= 0) {
-      return fileName + ":" + line;
-    }
-    if (this == UNKNOWN) {
-      return "unknown location";
-    }
-    String simple = className.substring(className.lastIndexOf('.') + 1);
-    return simple + "." + methodName;
+    return describe(toStackTraceElement());
   }
 }

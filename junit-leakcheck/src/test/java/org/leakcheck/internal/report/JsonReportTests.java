@@ -8,21 +8,24 @@ import org.junit.jupiter.api.Test;
 import org.leakcheck.LeakedObject;
 import org.leakcheck.RetainingPath;
 import org.leakcheck.internal.ApiTypes;
+import org.leakcheck.internal.TestPaths;
 
 class JsonReportTests {
 
   @Test
   void rendersEachLeakWithItsRootAndRawPath() {
     RetainingPath path =
-        ApiTypes.retainingPath(
+        TestPaths.retainingPath(
             "static field com.example.Manager.REGISTRY",
             List.of(
-                ApiTypes.step("java.util.HashMap", ".REGISTRY", null),
-                ApiTypes.step("com.example.Worker", ".value", "name=\"A\\\\li\nce\"")));
+                TestPaths.step("java.util.HashMap", ".REGISTRY", null),
+                TestPaths.step("com.example.Worker", ".value", "name=\"A\\\\li\nce\"")));
     LeakedObject withPath =
-        ApiTypes.leakedObject("Al\"ice", "com.example.Worker", 10, "T.java:3", path, null, 48, 2);
+        ApiTypes.leakedObject(
+            "Al\"ice", "com.example.Worker", 10, TestPaths.at("T.java:3"), path, null, 48, 2);
     LeakedObject withoutPath =
-        ApiTypes.leakedObject(null, "com.example.Worker", 11, "T.java:4", null, "disk full");
+        ApiTypes.leakedObject(
+            null, "com.example.Worker", 11, TestPaths.at("T.java:4"), null, "disk full");
 
     String json =
         JsonReport.render(
@@ -43,9 +46,10 @@ class JsonReportTests {
                 + "      \"retainedBytes\": 48,\n"
                 + "      \"retainedObjects\": 2,\n"
                 + "      \"gcRoot\": \"static field com.example.Manager.REGISTRY\",\n"
+                + "      \"gcRootKind\": \"STATIC_FIELD\",\n"
                 + "      \"path\": [\n"
-                + "        {\"className\": \"java.util.HashMap\", \"reference\": \".REGISTRY\", \"summary\": null},\n"
-                + "        {\"className\": \"com.example.Worker\", \"reference\": \".value\", \"summary\": \"name=\\\"A\\\\\\\\li\\nce\\\"\"}\n"
+                + "        {\"className\": \"java.util.HashMap\", \"kind\": \"FIELD\", \"reference\": \".REGISTRY\", \"summary\": null},\n"
+                + "        {\"className\": \"com.example.Worker\", \"kind\": \"FIELD\", \"reference\": \".value\", \"summary\": \"name=\\\"A\\\\\\\\li\\nce\\\"\"}\n"
                 + "      ]\n"
                 + "    },\n"
                 + "    {\n"
@@ -56,6 +60,7 @@ class JsonReportTests {
                 + "      \"retainedBytes\": null,\n"
                 + "      \"retainedObjects\": null,\n"
                 + "      \"gcRoot\": null,\n"
+                + "      \"gcRootKind\": null,\n"
                 + "      \"noPathReason\": \"disk full\"\n"
                 + "    }\n"
                 + "  ],\n"
@@ -71,7 +76,7 @@ class JsonReportTests {
             "in a field",
             "java.lang.StringBuilder",
             12,
-            "T.java:5",
+            TestPaths.at("T.java:5"),
             "the heap dump could not be written to /r/t.hprof: No space left on device");
 
     // WHEN

@@ -11,6 +11,7 @@ import org.leakcheck.LeakedObject;
 import org.leakcheck.RetainingPath;
 import org.leakcheck.RetainingPath.Step;
 import org.leakcheck.internal.ApiTypes;
+import org.leakcheck.internal.TestPaths;
 import org.leakcheck.internal.analysis.NoVerdict;
 
 class LeakReportTests {
@@ -19,16 +20,21 @@ class LeakReportTests {
   void rendersAPathOneHopPerLineWithAlignedColumns() {
     // GIVEN
     RetainingPath path =
-        ApiTypes.retainingPath(
+        TestPaths.retainingPath(
             "static field com.example.Manager.REGISTRY",
             List.of(
-                ApiTypes.step("java.util.HashMap", ".REGISTRY", null),
-                ApiTypes.step("java.util.HashMap$Node[]", ".table", null),
-                ApiTypes.step("java.util.HashMap$Node", "[5]", "key=\"Alice\""),
-                ApiTypes.step("com.example.Worker", ".value", null)));
+                TestPaths.step("java.util.HashMap", ".REGISTRY", null),
+                TestPaths.step("java.util.HashMap$Node[]", ".table", null),
+                TestPaths.step("java.util.HashMap$Node", "[5]", "key=\"Alice\""),
+                TestPaths.step("com.example.Worker", ".value", null)));
     LeakedObject leak =
         ApiTypes.leakedObject(
-            "Alice", "com.example.Worker", 0x1b6d3586, "ManagerTests.java:27", path, null);
+            "Alice",
+            "com.example.Worker",
+            0x1b6d3586,
+            TestPaths.at("ManagerTests.java:27"),
+            path,
+            null);
 
     // WHEN
     String message = LeakReport.message(List.of(leak), 2);
@@ -53,17 +59,17 @@ class LeakReportTests {
   void foldsListsAndCollisionChainsAndKeepsOtherSteps() {
     List<Step> raw =
         List.of(
-            ApiTypes.step("java.util.ArrayList", ".LISTENERS", null),
-            ApiTypes.step("java.lang.Object[]", ".elementData", null),
-            ApiTypes.step("com.example.Screen$1", "[3]", null),
-            ApiTypes.step("com.example.Screen", ".this$0", null),
-            ApiTypes.step("java.util.concurrent.ConcurrentHashMap$Node[]", ".table", null),
-            ApiTypes.step("java.util.concurrent.ConcurrentHashMap$Node", "[1]", "key=\"a\""),
-            ApiTypes.step("java.util.concurrent.ConcurrentHashMap$Node", ".next", "key=\"b\""),
-            ApiTypes.step("com.example.Worker", ".val", null));
+            TestPaths.step("java.util.ArrayList", ".LISTENERS", null),
+            TestPaths.step("java.lang.Object[]", ".elementData", null),
+            TestPaths.step("com.example.Screen$1", "[3]", null),
+            TestPaths.step("com.example.Screen", ".this$0", null),
+            TestPaths.step("java.util.concurrent.ConcurrentHashMap$Node[]", ".table", null),
+            TestPaths.step("java.util.concurrent.ConcurrentHashMap$Node", "[1]", "key=\"a\""),
+            TestPaths.step("java.util.concurrent.ConcurrentHashMap$Node", ".next", "key=\"b\""),
+            TestPaths.step("com.example.Worker", ".val", null));
 
     assertThat(LeakReport.fold(raw))
-        .extracting(Step::toString)
+        .extracting(LeakReport.Row::toString)
         .containsExactly(
             "java.util.ArrayList .LISTENERS",
             "com.example.Screen$1 [3]",
@@ -75,16 +81,16 @@ class LeakReportTests {
   void foldsAThreadLocalMapIntoTheThreadLocalValue() {
     List<Step> raw =
         List.of(
-            ApiTypes.step("java.lang.ThreadLocal$ThreadLocalMap", ".threadLocals", null),
-            ApiTypes.step("java.lang.ThreadLocal$ThreadLocalMap$Entry[]", ".table", null),
-            ApiTypes.step(
+            TestPaths.step("java.lang.ThreadLocal$ThreadLocalMap", ".threadLocals", null),
+            TestPaths.step("java.lang.ThreadLocal$ThreadLocalMap$Entry[]", ".table", null),
+            TestPaths.step(
                 "java.lang.ThreadLocal$ThreadLocalMap$Entry",
                 "[7]",
                 "key=com.example.Context.CURRENT"),
-            ApiTypes.step("com.example.Request", ".value", null));
+            TestPaths.step("com.example.Request", ".value", null));
 
     assertThat(LeakReport.fold(raw))
-        .extracting(Step::toString)
+        .extracting(LeakReport.Row::toString)
         .containsExactly(
             "java.lang.ThreadLocal$ThreadLocalMap .threadLocals",
             "com.example.Request (ThreadLocal value)");
@@ -106,7 +112,8 @@ class LeakReportTests {
 
   @Test
   void showsWhatTheLeakedObjectRetains() {
-    LeakedObject leak = ApiTypes.leakedObject(null, "W", 1, "A.java:1", null, "n/a", 1250, 14);
+    LeakedObject leak =
+        ApiTypes.leakedObject(null, "W", 1, TestPaths.at("A.java:1"), null, "n/a", 1250, 14);
 
     assertThat(LeakReport.leakedNote(leak)).isEqualTo("<- leaked (retains 1.2 kB in 14 objects)");
     assertThat(LeakReport.bytes(100)).isEqualTo("100 B");
@@ -116,9 +123,10 @@ class LeakReportTests {
   @Test
   void marksLeaksThatShareAGcRoot() {
     RetainingPath path =
-        ApiTypes.retainingPath("static field a.B.C", List.of(ApiTypes.step("W", "[0]", null)));
-    LeakedObject first = ApiTypes.leakedObject("one", "W", 1, "A.java:1", path, null);
-    LeakedObject second = ApiTypes.leakedObject("two", "W", 2, "A.java:2", path, null);
+        TestPaths.retainingPath("static field a.B.C", List.of(TestPaths.step("W", "[0]", null)));
+    LeakedObject first = ApiTypes.leakedObject("one", "W", 1, TestPaths.at("A.java:1"), path, null);
+    LeakedObject second =
+        ApiTypes.leakedObject("two", "W", 2, TestPaths.at("A.java:2"), path, null);
 
     assertThat(LeakReport.message(List.of(first, second), 2))
         .contains("(same GC root as W \"one\": likely one cause)");
@@ -126,7 +134,7 @@ class LeakReportTests {
 
   @Test
   void namesTheKeptHeapDump() {
-    LeakedObject leak = ApiTypes.leakedObject(null, "W", 1, "A.java:1", null, "n/a");
+    LeakedObject leak = ApiTypes.leakedObject(null, "W", 1, TestPaths.at("A.java:1"), null, "n/a");
 
     assertThat(
             LeakReport.message(
@@ -144,7 +152,7 @@ class LeakReportTests {
             null,
             "com.example.Worker",
             0xabc,
-            "ManagerTests.java:9",
+            TestPaths.at("ManagerTests.java:9"),
             null,
             "the heap dump could not be written: disk full");
 
@@ -170,7 +178,8 @@ class LeakReportTests {
   @Test
   void abbreviatesVeryLongLabels() {
     LeakedObject leak =
-        ApiTypes.leakedObject("x".repeat(10_000), "Worker", 1, "A.java:1", null, "n/a");
+        ApiTypes.leakedObject(
+            "x".repeat(10_000), "Worker", 1, TestPaths.at("A.java:1"), null, "n/a");
 
     assertThat(LeakReport.describe(leak)).hasSizeLessThan(200).contains("…");
   }
@@ -190,7 +199,7 @@ class LeakReportTests {
             "in a field",
             "java.lang.StringBuilder",
             0x1b6d3586,
-            "CartTests.java:27",
+            TestPaths.at("CartTests.java:27"),
             NoVerdict.NO_DISK_SPACE,
             "the heap dump could not be written to target/leakcheck/CartTests/adds.hprof: No space"
                 + " left on device");
@@ -248,17 +257,17 @@ class LeakReportTests {
   void oneMessageListsTheLeaksFirstThenTheUndecidedSurvivorsWithAHintForEach() {
     // GIVEN a leak with its path, and an object the dump did not contain though not collected
     RetainingPath path =
-        ApiTypes.retainingPath(
+        TestPaths.retainingPath(
             "static field com.example.Cart.ALL",
-            List.of(ApiTypes.step("com.example.Item", "[0]", null)));
+            List.of(TestPaths.step("com.example.Item", "[0]", null)));
     LeakedObject leak =
-        ApiTypes.leakedObject("kept", "com.example.Item", 1, "C.java:1", path, null);
+        ApiTypes.leakedObject("kept", "com.example.Item", 1, TestPaths.at("C.java:1"), path, null);
     UndecidedSurvivor absent =
         UndecidedSurvivor.of(
             "absent",
             "com.example.Item",
             2,
-            "C.java:2",
+            TestPaths.at("C.java:2"),
             NoVerdict.NOT_IN_DUMP,
             "the heap dump did not contain it, yet it has not been collected");
 
@@ -348,6 +357,6 @@ class LeakReportTests {
   }
 
   private static UndecidedSurvivor of(NoVerdict kind) {
-    return UndecidedSurvivor.of(null, "W", 1, "A.java:1", kind, "why");
+    return UndecidedSurvivor.of(null, "W", 1, TestPaths.at("A.java:1"), kind, "why");
   }
 }

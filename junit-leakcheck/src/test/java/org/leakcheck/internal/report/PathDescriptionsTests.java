@@ -42,7 +42,7 @@ class PathDescriptionsTests {
     RetainingPath path = PathDescriptions.toPublic(raw);
 
     // THEN
-    assertThat(path.root()).isEqualTo("static field com.example.Manager.REGISTRY");
+    assertThat(path.root().description()).isEqualTo("static field com.example.Manager.REGISTRY");
     assertThat(path.steps())
         .extracting(RetainingPath.Step::className)
         .containsExactly("java.util.ArrayList", "com.example.Worker");
@@ -63,7 +63,7 @@ class PathDescriptionsTests {
     RetainingPath path = PathDescriptions.toPublic(raw);
 
     // THEN the real root, and the loader that keeps the class, stay on the path
-    assertThat(path.root()).isEqualTo("thread \"main\"");
+    assertThat(path.root().description()).isEqualTo("thread \"main\"");
     assertThat(path.steps())
         .extracting(RetainingPath.Step::reference)
         .containsExactly("(the thread)", ".contextClassLoader", "<defined class>", ".INSTANCE");
@@ -79,7 +79,8 @@ class PathDescriptionsTests {
             step("java.lang.Object[]", EdgeKind.STATIC_FIELD, "<resolved_references>", null),
             step("com.example.Worker", EdgeKind.ARRAY_ELEMENT, null, null));
 
-    assertThat(PathDescriptions.toPublic(raw).root()).isEqualTo("system class java.lang.String");
+    assertThat(PathDescriptions.toPublic(raw).root().description())
+        .isEqualTo("system class java.lang.String");
   }
 
   @Test

@@ -9,6 +9,7 @@ import java.util.List;
 import org.junit.jupiter.api.Test;
 import org.leakcheck.RetainingPath;
 import org.leakcheck.internal.ApiTypes;
+import org.leakcheck.internal.TestPaths;
 
 class RunSummaryTests {
 
@@ -18,9 +19,9 @@ class RunSummaryTests {
     ByteArrayOutputStream bytes = new ByteArrayOutputStream();
     RunSummary summary = new RunSummary(new PrintStream(bytes, true, StandardCharsets.UTF_8));
     RetainingPath path =
-        ApiTypes.retainingPath(
+        TestPaths.retainingPath(
             "static field com.example.Manager.REGISTRY",
-            List.of(ApiTypes.step("com.example.Worker", ".value", null)));
+            List.of(TestPaths.step("com.example.Worker", ".value", null)));
     summary.checked();
     summary.checked();
     summary.checked();
@@ -28,7 +29,12 @@ class RunSummaryTests {
         "ManagerTests > removesWorker()",
         List.of(
             ApiTypes.leakedObject(
-                "Alice", "com.example.Worker", 1, "ManagerTests.java:3", path, null)));
+                "Alice",
+                "com.example.Worker",
+                1,
+                TestPaths.at("ManagerTests.java:3"),
+                path,
+                null)));
 
     // WHEN
     summary.close();
@@ -55,7 +61,7 @@ class RunSummaryTests {
                 "item",
                 "com.example.Item",
                 1,
-                "CartTests.java:9",
+                TestPaths.at("CartTests.java:9"),
                 "the analysis did not finish within 2 s")));
 
     // WHEN
