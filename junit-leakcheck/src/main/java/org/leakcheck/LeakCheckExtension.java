@@ -13,14 +13,16 @@ import org.junit.jupiter.api.extension.ParameterContext;
 import org.junit.jupiter.api.extension.ParameterResolutionException;
 import org.junit.jupiter.api.extension.ParameterResolver;
 import org.junit.platform.commons.support.AnnotationSupport;
-import org.leakcheck.internal.check.CheckScope;
+import org.leakcheck.internal.check.CheckRequest;
 import org.leakcheck.internal.check.Checker;
+import org.leakcheck.internal.collect.ForcedCollection;
 import org.leakcheck.internal.config.Configuration;
 import org.leakcheck.internal.config.ConfigurationException;
 import org.leakcheck.internal.config.Warnings;
 import org.leakcheck.internal.report.LeakReport;
 import org.leakcheck.internal.report.RunSummary;
 import org.leakcheck.internal.track.DefaultLeakTracker;
+import org.leakcheck.internal.track.TrackerScope;
 
 /**
  * The JUnit Jupiter extension behind {@link LeakCheck}: injects a {@link LeakTracker} into the
@@ -173,8 +175,15 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
 
   private static void check(
       ExtensionContext context, DefaultLeakTracker tracker, Configuration settings) {
+    Checker checker =
+        context
+            .getRoot()
+            .getStore(NAMESPACE)
+            .getOrDefault(CHECKER_KEY, Checker.class, Checker.DEFAULT);
     Checker.Result result =
-        CheckScope.checkNow(tracker, settings, LeakReport.AFTER_THE_TEST, false);
+        checker.check(
+            CheckRequest.draining(
+                tracker, settings, LeakReport.AFTER_THE_TEST, ForcedCollection.Wait.UNTIL_SETTLED));
     result.writeJsonReport(
         settings.reportsDir(), tracker.scope().testClass(), tracker.scope().testName());
     RunSummary summary = settings.mode() == LeakCheck.Mode.REPORT_ONLY ? summary(context) : null;
@@ -258,21 +267,13 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
   }
 
   /** A test's scope: what JUnit holds for it does not count. */
-  private static final class TestScope implements CheckScope {
+  private static final class TestScope implements TrackerScope {
     private final ExtensionContext context;
     private final Configuration settings;
 
     TestScope(ExtensionContext context, Configuration settings) {
       this.context = context;
       this.settings = settings;
-    }
-
-    @Override
-    public Checker checker() {
-      return context
-          .getRoot()
-          .getStore(NAMESPACE)
-          .getOrDefault(CHECKER_KEY, Checker.class, Checker.DEFAULT);
     }
 
     @Override

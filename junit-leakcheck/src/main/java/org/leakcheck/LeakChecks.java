@@ -6,7 +6,7 @@ import java.util.Map;
 import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.Callable;
-import org.leakcheck.internal.check.CheckScope;
+import org.leakcheck.internal.check.CheckRequest;
 import org.leakcheck.internal.check.Checker;
 import org.leakcheck.internal.collect.ForcedCollection;
 import org.leakcheck.internal.config.Configuration;
@@ -15,6 +15,7 @@ import org.leakcheck.internal.config.Warnings;
 import org.leakcheck.internal.track.CallSite;
 import org.leakcheck.internal.track.DefaultLeakTracker;
 import org.leakcheck.internal.track.TrackedObject;
+import org.leakcheck.internal.track.TrackerScope;
 
 /**
  * Leak checks without the JUnit extension, and checks in the middle of a test.
@@ -110,8 +111,13 @@ public final class LeakChecks {
    */
   public static void assertCollectable(LeakTracker tracker) {
     DefaultLeakTracker own = ours(tracker);
-    CheckScope.checkNow(
-            own, own.scope().settings(), "at the check at " + CallSite.ofCaller(), false)
+    Checker.DEFAULT
+        .check(
+            CheckRequest.draining(
+                own,
+                own.scope().settings(),
+                "at the check at " + CallSite.ofCaller(),
+                ForcedCollection.Wait.UNTIL_SETTLED))
         .throwIfNotClean();
   }
 
@@ -133,7 +139,13 @@ public final class LeakChecks {
     }
     DefaultLeakTracker own = ours(tracker);
     Configuration settings = own.scope().settings().with(Optional.of(timeout), Optional.empty());
-    CheckScope.checkNow(own, settings, "at the check at " + CallSite.ofCaller(), true)
+    Checker.DEFAULT
+        .check(
+            CheckRequest.draining(
+                own,
+                settings,
+                "at the check at " + CallSite.ofCaller(),
+                ForcedCollection.Wait.WHOLE_TIMEOUT))
         .throwIfNotClean();
   }
 
@@ -168,18 +180,13 @@ public final class LeakChecks {
   }
 
   /** Settings from system properties or a map; nothing excluded but the checking thread's stack. */
-  private static final class StandaloneScope implements CheckScope {
+  private static final class StandaloneScope implements TrackerScope {
     private final Configuration settings;
     private final CallSite creator;
 
     StandaloneScope(Configuration settings, CallSite creator) {
       this.settings = settings;
       this.creator = creator;
-    }
-
-    @Override
-    public Checker checker() {
-      return Checker.DEFAULT;
     }
 
     @Override

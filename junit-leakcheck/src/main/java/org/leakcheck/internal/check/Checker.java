@@ -169,34 +169,21 @@ public final class Checker {
   }
 
   /**
-   * Checks that the tracked objects can be collected.
+   * Checks that the tracked objects of {@code request} can be collected: forces collection and, for
+   * survivors, decides from a heap dump whether a root that outlives the test holds them.
    *
-   * @param tracked what was tracked
-   * @param settings the effective configuration
-   * @param excluded objects whose references do not count: the exception the test threw (JUnit
-   *     releases it right after the test)
-   * @param testInstances the test's instances: their references do not count either, but an
-   *     instance still reached from a root that outlives the test is reported (see {@link
-   *     Result#retainedTestInstances()})
-   * @param checkingThreads threads whose stack frames do not count (after a test, only the
-   *     framework's frames are on the test's thread)
-   * @param testClass for the dump's file name
-   * @param testName for the dump's file name
-   * @param moment when the check runs, for the message: {@code after the test}, {@code at the check
-   *     at ManagerTests.java:31}
-   * @param waitWholeTimeout keep collecting until the timeout when objects survive (a wait for an
-   *     asynchronous release), instead of stopping once collection has settled
+   * @param request what to check, with its settings and what does not count
+   * @return what the check found
    */
-  public Result check(
-      List<TrackedObject> tracked,
-      Configuration settings,
-      List<Object> excluded,
-      List<Object> testInstances,
-      List<Thread> checkingThreads,
-      String testClass,
-      String testName,
-      String moment,
-      boolean waitWholeTimeout) {
+  public Result check(CheckRequest request) {
+    List<TrackedObject> tracked = request.tracked();
+    Configuration settings = request.settings();
+    List<Object> excluded = request.excluded();
+    List<Object> testInstances = request.testInstances();
+    List<Thread> checkingThreads = request.checkingThreads();
+    String testClass = request.testClass();
+    String testName = request.testName();
+    String moment = request.moment();
     if (tracked.isEmpty() || tracked.stream().allMatch(TrackedObject::isCleared)) {
       return new Result(tracked.size(), moment);
     }
@@ -205,7 +192,7 @@ public final class Checker {
             .collect(
                 () -> tracked.stream().allMatch(TrackedObject::isCleared),
                 settings.timeout(),
-                !waitWholeTimeout)
+                request.collection())
             .confirmedCycles();
     List<TrackedObject> survivors =
         tracked.stream().filter(t -> !t.isCleared()).collect(Collectors.toList());
@@ -233,22 +220,23 @@ public final class Checker {
           settings);
     }
 
-    long request = REQUESTS.incrementAndGet();
+    long markerRequest = REQUESTS.incrementAndGet();
     List<HeapMarker> markers = new ArrayList<>();
     for (Object o : excluded) {
-      markers.add(new HeapMarker(o, HeapMarker.EXCLUDED_OBJECT, request));
+      markers.add(new HeapMarker(o, HeapMarker.EXCLUDED_OBJECT, markerRequest));
     }
     for (Object o : testInstances) {
-      markers.add(new HeapMarker(o, HeapMarker.TEST_INSTANCE, request));
+      markers.add(new HeapMarker(o, HeapMarker.TEST_INSTANCE, markerRequest));
     }
     for (Thread t : checkingThreads) {
-      markers.add(new HeapMarker(t, HeapMarker.CHECKING_THREAD, request));
+      markers.add(new HeapMarker(t, HeapMarker.CHECKING_THREAD, markerRequest));
     }
     Set<Long> serials = new LinkedHashSet<>();
     survivors.forEach(t -> serials.add(t.serial()));
     Outcome outcome;
     try {
-      outcome = dumps.analyse(new Submission(request, serials, settings, testClass, testName));
+      outcome =
+          dumps.analyse(new Submission(markerRequest, serials, settings, testClass, testName));
     } finally {
       Reference.reachabilityFence(markers);
     }
@@ -311,7 +299,7 @@ public final class Checker {
               .collect(
                   () -> notInDump.stream().allMatch(TrackedObject::isCleared),
                   settings.timeout(),
-                  true)
+                  ForcedCollection.Wait.UNTIL_SETTLED)
               .confirmedCycles();
     }
     for (TrackedObject t : notInDump) {

@@ -31,6 +31,17 @@ public final class ForcedCollection {
 
   private static final int CYCLES_TO_SETTLE = 3;
 
+  /** How long to keep collecting while objects survive. */
+  public enum Wait {
+    /**
+     * Until collection has settled (three confirmed cycles leave the survivors as they were), or
+     * the timeout: what an after-test check wants, a survivor is judged from the heap graph anyway.
+     */
+    UNTIL_SETTLED,
+    /** The whole timeout: what a wait for an asynchronous release wants. */
+    WHOLE_TIMEOUT
+  }
+
   /**
    * Collection through {@code System.gc()}, falling back to the {@code GC.run} diagnostic command;
    * shared, since which trigger works is a property of the JVM.
@@ -74,29 +85,18 @@ public final class ForcedCollection {
    * @throws CollectionUnavailableException when no trigger can collect in this JVM
    */
   public boolean collectUntil(BooleanSupplier done, Duration timeout) {
-    return collectUntil(done, timeout, true);
+    return collect(done, timeout, Wait.UNTIL_SETTLED).done();
   }
 
   /**
-   * Collects until {@code done} is true or {@code timeout} passes; with {@code settleEarly}, also
-   * stops once collection has settled (what an after-test check wants: a survivor is judged from
-   * the heap graph anyway), without it waits the whole timeout (what a wait for an asynchronous
-   * release wants).
-   *
-   * @return whether {@code done} became true
-   * @throws CollectionUnavailableException when no trigger can collect in this JVM
-   */
-  public boolean collectUntil(BooleanSupplier done, Duration timeout, boolean settleEarly) {
-    return collect(done, timeout, settleEarly).done();
-  }
-
-  /**
-   * As {@link #collectUntil(BooleanSupplier, Duration, boolean)}, also telling how many confirmed
-   * cycles were run: what a survivor is known to have survived when no heap dump can decide it.
+   * Collects until {@code done} is true or {@code timeout} passes, or, with {@link
+   * Wait#UNTIL_SETTLED}, collection has settled; also tells how many confirmed cycles were run:
+   * what a survivor is known to have survived when no heap dump can decide it.
    *
    * @throws CollectionUnavailableException when no trigger can collect in this JVM
    */
-  public Collected collect(BooleanSupplier done, Duration timeout, boolean settleEarly) {
+  public Collected collect(BooleanSupplier done, Duration timeout, Wait wait) {
+    boolean settleEarly = wait == Wait.UNTIL_SETTLED;
     if (done.getAsBoolean()) {
       return new Collected(true, 0);
     }

@@ -7,7 +7,6 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
-import org.leakcheck.internal.check.CheckScope;
 
 /**
  * The tracker of one test (or of one stand-alone check). Thread-safe: a test may track from any of
@@ -19,7 +18,7 @@ public final class DefaultLeakTracker {
 
   private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
   private final ConcurrentLinkedQueue<TrackedObject> tracked = new ConcurrentLinkedQueue<>();
-  private final CheckScope scope;
+  private final TrackerScope scope;
 
   /** The test this tracker belonged to once that test has ended; then it refuses new objects. */
   private volatile String endedTest;
@@ -29,12 +28,12 @@ public final class DefaultLeakTracker {
    *
    * @param scope settings and exclusions for checks of this tracker's objects
    */
-  public DefaultLeakTracker(CheckScope scope) {
+  public DefaultLeakTracker(TrackerScope scope) {
     this.scope = scope;
   }
 
   /** Settings and exclusions for checks of this tracker's objects. */
-  public CheckScope scope() {
+  public TrackerScope scope() {
     return scope;
   }
 

@@ -80,7 +80,8 @@ class ForcedCollectionTests {
     // WHEN collecting until it is gone, settling early
     ForcedCollection.Collected collected =
         new ForcedCollection(List.of(gc))
-            .collect(() -> survivor == null, Duration.ofMinutes(1), true);
+            .collect(
+                () -> survivor == null, Duration.ofMinutes(1), ForcedCollection.Wait.UNTIL_SETTLED);
 
     // THEN collection settled after three confirmed cycles, one trigger call each
     assertThat(collected.done()).isFalse();
