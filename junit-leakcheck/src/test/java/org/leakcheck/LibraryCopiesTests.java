@@ -68,7 +68,7 @@ class LibraryCopiesTests {
 
     /** A marker of this copy that excludes {@code object} for the analysis of request 1. */
     Object excludeForRequestOne(Object object) throws ReflectiveOperationException {
-      Class<?> marker = Class.forName("org.leakcheck.internal.analysis.HeapMarker", true, loader);
+      Class<?> marker = Class.forName("org.leakcheck.internal.planted.HeapMarker", true, loader);
       int excluded = marker.getField("EXCLUDED_OBJECT").getInt(null);
       return marker
           .getConstructor(Object.class, int.class, long.class)

@@ -7,14 +7,15 @@ import java.util.List;
 import java.util.Objects;
 import java.util.Set;
 import org.leakcheck.internal.config.Configuration;
-import org.leakcheck.internal.track.LibraryCopy;
+import org.leakcheck.internal.planted.LibraryCopy;
 
 /**
  * What to look for in a heap dump: the tracked objects (serials of their {@code TrackedReference}s)
- * in groups, each group with the {@link HeapMarker}s that apply to it (their request ids); which
- * copy of the library made both (its {@link LibraryCopy#ID}: serials and request ids of two copies
- * in one JVM overlap); which classes belong to the test infrastructure (name prefixes) and whether
- * to compute retained sizes.
+ * in groups, each group with the {@link org.leakcheck.internal.planted.HeapMarker}s that apply to
+ * it (their request ids); which copy of the library made both (its {@link
+ * org.leakcheck.internal.planted.LibraryCopy#ID}: serials and request ids of two copies in one JVM
+ * overlap); which classes belong to the test infrastructure (name prefixes) and whether to compute
+ * retained sizes.
  *
  * <p>Tests that share one dump each form a group: a group's verdicts are computed with its own
  * markers only (one test's test instance is nothing special for another test's verdict). A request
@@ -117,8 +118,8 @@ public final class AnalysisRequest {
   }
 
   /**
-   * The {@link LibraryCopy#ID} whose tracked references and markers are meant, or {@link
-   * #ANY_LIBRARY_COPY}.
+   * The {@link org.leakcheck.internal.planted.LibraryCopy#ID} whose tracked references and markers
+   * are meant, or {@link #ANY_LIBRARY_COPY}.
    */
   public long libraryCopy() {
     return libraryCopy;

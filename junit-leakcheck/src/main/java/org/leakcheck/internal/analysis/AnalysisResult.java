@@ -45,8 +45,8 @@ public final class AnalysisResult {
   }
 
   /**
-   * Test instances (marked {@link HeapMarker#TEST_INSTANCE}) that a root outliving the test still
-   * reaches: warnings, each with the request id of its marker.
+   * Test instances (marked {@link org.leakcheck.internal.planted.HeapMarker#TEST_INSTANCE}) that a
+   * root outliving the test still reaches: warnings, each with the request id of its marker.
    */
   public List<RetainedTestInstance> retainedTestInstances() {
     return retainedTestInstances;

@@ -21,7 +21,8 @@ import org.leakcheck.internal.heap.HprofLimits;
 import org.leakcheck.internal.heap.HprofRoot;
 import org.leakcheck.internal.heap.StackFrameInfo;
 import org.leakcheck.internal.heap.TruncatedArray;
-import org.leakcheck.internal.track.TrackedReference;
+import org.leakcheck.internal.planted.HeapMarker;
+import org.leakcheck.internal.planted.Planted;
 
 /**
  * Analyses a heap dump in this JVM: a breadth-first search over strong references from the GC roots
@@ -50,8 +51,8 @@ import org.leakcheck.internal.track.TrackedReference;
  */
 public final class HeapAnalyzer {
 
-  static final String TRACKED_REFERENCE = TrackedReference.class.getName();
-  static final String HEAP_MARKER = HeapMarker.class.getName();
+  static final String TRACKED_REFERENCE = Planted.TRACKED_REFERENCE;
+  static final String HEAP_MARKER = Planted.HEAP_MARKER;
   private static final String REFERENCE = "java.lang.ref.Reference";
 
   /** Retained sizes are computed for at most this many leaked objects (one search each). */
@@ -326,9 +327,9 @@ public final class HeapAnalyzer {
       for (long id : heap.instancesOf(TRACKED_REFERENCE)) {
         int index = heap.indexOf(id);
         ClassInfo c = heap.classOf(index);
-        FieldInfo serial = c.field("serial");
-        FieldInfo copy = c.field("libraryCopy");
-        FieldInfo referent = c.field("referent", REFERENCE);
+        FieldInfo serial = c.field(Planted.SERIAL);
+        FieldInfo copy = c.field(Planted.LIBRARY_COPY);
+        FieldInfo referent = c.field(Planted.REFERENT, REFERENCE);
         if (serial == null || referent == null || !ofThisCopy(index, copy)) {
           continue;
         }
@@ -362,10 +363,10 @@ public final class HeapAnalyzer {
       for (long id : heap.instancesOf(HEAP_MARKER)) {
         int index = heap.indexOf(id);
         ClassInfo c = heap.classOf(index);
-        FieldInfo kind = c.field("kind");
-        FieldInfo requestId = c.field("request");
-        FieldInfo copy = c.field("libraryCopy");
-        FieldInfo referent = c.field("referent", REFERENCE);
+        FieldInfo kind = c.field(Planted.KIND);
+        FieldInfo requestId = c.field(Planted.REQUEST);
+        FieldInfo copy = c.field(Planted.LIBRARY_COPY);
+        FieldInfo referent = c.field(Planted.REFERENT, REFERENCE);
         if (kind == null || requestId == null || referent == null || !ofThisCopy(index, copy)) {
           continue;
         }

@@ -5,7 +5,7 @@ import org.leakcheck.internal.config.Configuration;
 
 /**
  * One test's request for analysis: the serials of its surviving tracked objects, the id under which
- * its {@link org.leakcheck.internal.analysis.HeapMarker}s were made, and where its reports go.
+ * its {@link org.leakcheck.internal.planted.HeapMarker}s were made, and where its reports go.
  */
 public final class Submission {
 

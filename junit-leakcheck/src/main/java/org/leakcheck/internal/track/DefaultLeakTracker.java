@@ -7,6 +7,7 @@ import java.util.Objects;
 import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
+import org.leakcheck.internal.planted.TrackedReference;
 
 /**
  * The tracker of one test (or of one stand-alone check). Thread-safe: a test may track from any of

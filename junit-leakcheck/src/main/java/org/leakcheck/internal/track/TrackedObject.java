@@ -1,6 +1,7 @@
 package org.leakcheck.internal.track;
 
 import java.util.Optional;
+import org.leakcheck.internal.planted.TrackedReference;
 
 /**
  * What the tracker knows of one tracked object: everything needed to name it in a report, and the

@@ -23,7 +23,8 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.leakcheck.internal.track.TrackedReference;
+import org.leakcheck.internal.planted.HeapMarker;
+import org.leakcheck.internal.planted.TrackedReference;
 
 /**
  * Verdicts, paths and retained sizes on real dumps of this JVM. Tests run in parallel: each uses
@@ -338,6 +339,10 @@ class HeapAnalyzerTests {
     thread.start();
     try {
       ready.await();
+      // parked in awaitQuietly, not still returning from countDown (the frame's line tells)
+      while (thread.getState() != Thread.State.WAITING) {
+        Thread.onSpinWait();
+      }
       TrackedVerdict verdict = analyze(probe, dir, serial.get());
       HeapPath path = verdict.path().orElseThrow();
       assertThat(path.root().kind()).isEqualTo(GcRoot.Kind.JAVA_FRAME);

@@ -22,6 +22,8 @@ import org.leakcheck.internal.heap.HprofTypes;
 import org.leakcheck.internal.heap.HprofWriter;
 import org.leakcheck.internal.heap.HprofWriter.Field;
 import org.leakcheck.internal.heap.HprofWriter.Static;
+import org.leakcheck.internal.planted.HeapMarker;
+import org.leakcheck.internal.planted.Planted;
 
 /**
  * Dumps whose "not strongly reachable" cannot be trusted, and dumps shared by two copies of the
@@ -55,14 +57,14 @@ class UntrustedDumpTests {
             new Field[] {new Field("referent", HprofTypes.OBJECT)});
     long tracked =
         w.defineClass(
-            "org/leakcheck/internal/track/TrackedReference",
+            Planted.TRACKED_REFERENCE.replace('.', '/'),
             reference,
             new Field[] {
               new Field("serial", HprofTypes.LONG), new Field("libraryCopy", HprofTypes.LONG)
             });
     long marker =
         w.defineClass(
-            "org/leakcheck/internal/analysis/HeapMarker",
+            Planted.HEAP_MARKER.replace('.', '/'),
             reference,
             new Field[] {
               new Field("kind", HprofTypes.INT),

@@ -1,4 +1,4 @@
-package org.leakcheck.internal.track;
+package org.leakcheck.internal.planted;
 
 import java.lang.ref.PhantomReference;
 import java.lang.ref.ReferenceQueue;

@@ -1,12 +1,12 @@
-package org.leakcheck.internal.track;
+package org.leakcheck.internal.planted;
 
 import java.security.SecureRandom;
 
 /**
  * The identity of this copy of the library in its JVM. Two copies (two class loaders: Quarkus,
  * isolated test runners, a plugin) each number their tracked objects and checks from 1; every
- * {@link TrackedReference} and {@link org.leakcheck.internal.analysis.HeapMarker} also carries
- * {@link #ID}, and the analysis of a heap dump takes only the instances of the copy that asked.
+ * {@link TrackedReference} and {@link HeapMarker} also carries {@link #ID}, and the analysis of a
+ * heap dump takes only the instances of the copy that asked.
  */
 public final class LibraryCopy {
 

@@ -1,7 +1,6 @@
-package org.leakcheck.internal.analysis;
+package org.leakcheck.internal.planted;
 
 import java.lang.ref.WeakReference;
-import org.leakcheck.internal.track.LibraryCopy;
 
 /**
  * Marks an object in the heap so that the analysis of a heap dump can find it: a test instance, the
