@@ -21,7 +21,9 @@ import java.util.List;
 import java.util.Locale;
 import java.util.Map;
 import java.util.concurrent.TimeUnit;
-import java.util.regex.Pattern;
+import org.leakcheck.LeakCheck;
+import org.leakcheck.internal.config.ConfigurationException;
+import org.leakcheck.internal.config.Values;
 
 /**
  * Runs the analysis in a child JVM, so that a large dump cannot exhaust the test JVM's heap.
@@ -48,7 +50,6 @@ import java.util.regex.Pattern;
  */
 public final class AnalyzerProcess {
 
-  private static final Pattern HEAP_SIZE = Pattern.compile("[1-9][0-9]*[kKmMgG]?");
   private static final long MIN_AUTO_HEAP = 256L << 20;
 
   private AnalyzerProcess() {}
@@ -73,8 +74,13 @@ public final class AnalyzerProcess {
   static AnalysisResult analyze(
       AnalysisRequest request, Duration timeout, String maxHeap, Path tempParent)
       throws AnalysisException {
-    if (maxHeap != null && !HEAP_SIZE.matcher(maxHeap).matches()) {
-      throw new IllegalArgumentException("not a heap size for -Xmx: " + maxHeap);
+    if (maxHeap != null) {
+      // The configuration's own parser: one rule for what a heap size is.
+      try {
+        Values.heapSize().parse(LeakCheck.ANALYSIS_MAX_HEAP_KEY, maxHeap);
+      } catch (ConfigurationException e) {
+        throw new IllegalArgumentException(e.getMessage(), e);
+      }
     }
     if (timeout.isNegative() || timeout.isZero()) {
       throw new IllegalArgumentException("timeout must be positive: " + timeout);

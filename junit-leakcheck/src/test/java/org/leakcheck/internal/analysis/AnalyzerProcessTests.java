@@ -112,11 +112,15 @@ class AnalyzerProcessTests {
 
   @Test
   void tooSmallHeapIsReportedAsSuch(@TempDir Path dir, @TempDir Path temp) throws Exception {
+    // 2 million objects: their index alone needs more than the smallest heap allowed, 16m.
+    Object[] ballast = new Object[2_000_000];
+    java.util.Arrays.setAll(ballast, i -> new Object());
     Path dump = HeapAnalyzerTests.dump(dir, true);
+    java.lang.ref.Reference.reachabilityFence(ballast);
     AnalysisRequest request = AnalysisRequest.builder(dump).track(1).build();
-    assertThatThrownBy(() -> AnalyzerProcess.analyze(request, MINUTE, "3m", temp))
+    assertThatThrownBy(() -> AnalyzerProcess.analyze(request, MINUTE, "16m", temp))
         .isInstanceOf(AnalysisException.class)
-        .hasMessageStartingWith("the analyser JVM ran out of memory (-Xmx3m)");
+        .hasMessageStartingWith("the analyser JVM ran out of memory (-Xmx16m)");
     assertThat(temp).isEmptyDirectory();
   }
 
