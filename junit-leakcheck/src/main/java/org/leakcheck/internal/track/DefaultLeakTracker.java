@@ -111,7 +111,6 @@ public final class DefaultLeakTracker {
             + " LeakChecks.newTracker() outside a test)");
   }
 
-  /** Whether nothing was tracked. */
   /** {@code [3 tracked]}, {@code [3 tracked; ended with its test 'T > t()']}. */
   public String describe() {
     String ended = endedTest;
@@ -122,6 +121,7 @@ public final class DefaultLeakTracker {
         + "]";
   }
 
+  /** Whether nothing was tracked. */
   public boolean isEmpty() {
     return tracked.isEmpty();
   }
