@@ -53,13 +53,20 @@ class CollectorFlagsTests {
   }
 
   static String runForked(String flags) throws IOException, InterruptedException {
+    return runForked(flags, System.getProperty("java.class.path"));
+  }
+
+  /** {@link ForkedVerdict}'s output in a JVM with these flags and this class path; exit 0. */
+  static String runForked(String flags, String classPath) throws IOException, InterruptedException {
     Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
     List<String> command = new ArrayList<>();
     command.add(java.toString());
     command.add("-Xmx256m");
-    command.addAll(Arrays.asList(flags.split(" ")));
+    if (!flags.isEmpty()) {
+      command.addAll(Arrays.asList(flags.split(" ")));
+    }
     command.add("-cp");
-    command.add(System.getProperty("java.class.path"));
+    command.add(classPath);
     command.add(ForkedVerdict.class.getName());
     Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
     process.getOutputStream().close();

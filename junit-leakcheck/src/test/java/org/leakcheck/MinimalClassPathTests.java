@@ -3,12 +3,8 @@ package org.leakcheck;
 import static org.assertj.core.api.Assertions.assertThat;
 
 import java.io.File;
-import java.nio.charset.StandardCharsets;
-import java.nio.file.Path;
-import java.nio.file.Paths;
 import java.util.Arrays;
 import java.util.List;
-import java.util.concurrent.TimeUnit;
 import java.util.stream.Collectors;
 import org.junit.jupiter.api.Test;
 
@@ -28,16 +24,8 @@ class MinimalClassPathTests {
             .filter(entry -> LEFT_OUT.stream().noneMatch(entry::contains))
             .collect(Collectors.joining(File.pathSeparator));
     assertThat(classPath).doesNotContain("awaitility").contains("opentest4j");
-    Path java = Paths.get(System.getProperty("java.home"), "bin", "java");
-    List<String> command =
-        List.of(java.toString(), "-Xmx256m", "-cp", classPath, ForkedVerdict.class.getName());
-    Process process = new ProcessBuilder(command).redirectErrorStream(true).start();
-    process.getOutputStream().close();
-    byte[] bytes = process.getInputStream().readAllBytes();
-    assertThat(process.waitFor(2, TimeUnit.MINUTES)).isTrue();
-    String output = new String(bytes, StandardCharsets.UTF_8);
+    String output = CollectorFlagsTests.runForked("", classPath);
 
-    assertThat(process.exitValue()).as("output:%n%s", output).isZero();
     assertThat(output)
         .doesNotContain("NoClassDefFoundError")
         .contains("leak failed: LeakDetectedError", "collected passed", "finalizable passed");

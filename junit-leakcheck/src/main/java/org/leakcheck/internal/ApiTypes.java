@@ -130,28 +130,6 @@ public final class ApiTypes {
   }
 
   /**
-   * A decided leak whose retained size is not known.
-   *
-   * @param label the label given to {@code track}, or {@code null}
-   * @param className the object's class name
-   * @param identityHashCode its identity hash code
-   * @param trackedAt where it was tracked
-   * @param retainingPath the retaining path, or {@code null}
-   * @param noPathReason why there is no path; {@code null} when there is one
-   * @return the leaked object
-   */
-  public static LeakedObject leakedObject(
-      String label,
-      String className,
-      int identityHashCode,
-      StackTraceElement trackedAt,
-      RetainingPath retainingPath,
-      String noPathReason) {
-    return leakedObject(
-        label, className, identityHashCode, trackedAt, retainingPath, noPathReason, -1, -1);
-  }
-
-  /**
    * A survivor of the forced collections that could not be decided leaked or not.
    *
    * @param label the label given to {@code track}, or {@code null}

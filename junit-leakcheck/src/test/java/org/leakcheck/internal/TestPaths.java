@@ -1,6 +1,7 @@
 package org.leakcheck.internal;
 
 import java.util.List;
+import org.leakcheck.LeakedObject;
 import org.leakcheck.RetainingPath;
 
 /**
@@ -19,6 +20,18 @@ public final class TestPaths {
     String className = file.endsWith(".java") ? file.substring(0, file.length() - 5) : file;
     return new StackTraceElement(
         className, "test", file, Integer.parseInt(fileAndLine.substring(colon + 1)));
+  }
+
+  /** A decided leak whose retained size is not known. */
+  public static LeakedObject leakedObject(
+      String label,
+      String className,
+      int identityHashCode,
+      StackTraceElement trackedAt,
+      RetainingPath retainingPath,
+      String noPathReason) {
+    return ApiTypes.leakedObject(
+        label, className, identityHashCode, trackedAt, retainingPath, noPathReason, -1, -1);
   }
 
   /** A path from a root described as the message does. */

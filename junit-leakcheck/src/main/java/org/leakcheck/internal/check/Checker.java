@@ -208,16 +208,16 @@ public final class Checker {
                 NoVerdict.RETAINING_PATH_DISABLED,
                 "no heap dump is taken with " + LeakCheck.RETAINING_PATH_KEY + "=false"));
       }
-      return finish(
+      return new Result(
           List.of(),
           undecided,
           collections,
-          tracked,
+          tracked.size(),
           Optional.empty(),
           moment,
           List.of(),
-          List.of(),
-          settings);
+          settings.undecided(),
+          List.of());
     }
 
     long markerRequest = REQUESTS.incrementAndGet();
@@ -313,40 +313,16 @@ public final class Checker {
     }
     List<RetainingPath> instances = new ArrayList<>();
     outcome.retainedTestInstances().forEach(p -> instances.add(PathDescriptions.toPublic(p)));
-    return finish(
+    return new Result(
         leaks,
         undecided,
         collections,
-        tracked,
+        tracked.size(),
         outcome.keptDump(),
         moment,
         notLeaked,
-        instances,
-        settings);
-  }
-
-  private static Result finish(
-      List<LeakedObject> leaks,
-      List<UndecidedSurvivor> undecided,
-      int collections,
-      List<TrackedObject> tracked,
-      Optional<Path> keptDump,
-      String moment,
-      List<String> notLeaked,
-      List<RetainingPath> retainedTestInstances,
-      Configuration settings) {
-    Result result =
-        new Result(
-            leaks,
-            undecided,
-            collections,
-            tracked.size(),
-            keptDump,
-            moment,
-            notLeaked,
-            settings.undecided(),
-            retainedTestInstances);
-    return result;
+        settings.undecided(),
+        instances);
   }
 
   private static UndecidedSurvivor undecided(TrackedObject t, NoVerdict kind, String reason) {

@@ -42,16 +42,21 @@ public final class RunSummary implements AutoCloseable {
     leaks += leakedObjects.size();
     for (LeakedObject leak : leakedObjects) {
       lines.add(
-          "  - "
-              + test
-              + ": "
-              + LeakReport.simpleName(leak.className())
-              + leak.label().map(l -> " \"" + Texts.abbreviate(l, 60) + "\"").orElse("")
+          line(test, leak)
               + " held by "
               + leak.retainingPath()
                   .map(p -> p.root().description())
                   .orElse("(path not computed)"));
     }
+  }
+
+  /** {@code - CartTests > adds(): Item "item"}. */
+  private static String line(String test, LeakedObject object) {
+    return "  - "
+        + test
+        + ": "
+        + LeakReport.simpleName(object.className())
+        + object.label().map(l -> " \"" + Texts.abbreviate(l, 60) + "\"").orElse("");
   }
 
   /**
@@ -63,11 +68,7 @@ public final class RunSummary implements AutoCloseable {
     undecided += undecidedObjects.size();
     for (LeakedObject u : undecidedObjects) {
       undecidedLines.add(
-          "  - "
-              + test
-              + ": "
-              + LeakReport.simpleName(u.className())
-              + u.label().map(l -> " \"" + Texts.abbreviate(l, 60) + "\"").orElse("")
+          line(test, u)
               + " undecided: "
               + Texts.abbreviate(u.undecidedReason().orElse("unknown"), 200));
     }

@@ -24,7 +24,7 @@ class JsonReportTests {
         ApiTypes.leakedObject(
             "Al\"ice", "com.example.Worker", 10, TestPaths.at("T.java:3"), path, null, 48, 2);
     LeakedObject withoutPath =
-        ApiTypes.leakedObject(
+        TestPaths.leakedObject(
             null, "com.example.Worker", 11, TestPaths.at("T.java:4"), null, "disk full");
 
     String json =

@@ -28,7 +28,7 @@ class LeakReportTests {
                 TestPaths.step("java.util.HashMap$Node", "[5]", "key=\"Alice\""),
                 TestPaths.step("com.example.Worker", ".value", null)));
     LeakedObject leak =
-        ApiTypes.leakedObject(
+        TestPaths.leakedObject(
             "Alice",
             "com.example.Worker",
             0x1b6d3586,
@@ -124,9 +124,10 @@ class LeakReportTests {
   void marksLeaksThatShareAGcRoot() {
     RetainingPath path =
         TestPaths.retainingPath("static field a.B.C", List.of(TestPaths.step("W", "[0]", null)));
-    LeakedObject first = ApiTypes.leakedObject("one", "W", 1, TestPaths.at("A.java:1"), path, null);
+    LeakedObject first =
+        TestPaths.leakedObject("one", "W", 1, TestPaths.at("A.java:1"), path, null);
     LeakedObject second =
-        ApiTypes.leakedObject("two", "W", 2, TestPaths.at("A.java:2"), path, null);
+        TestPaths.leakedObject("two", "W", 2, TestPaths.at("A.java:2"), path, null);
 
     assertThat(LeakReport.message(List.of(first, second), 2))
         .contains("(same GC root as W \"one\": likely one cause)");
@@ -134,7 +135,7 @@ class LeakReportTests {
 
   @Test
   void namesTheKeptHeapDump() {
-    LeakedObject leak = ApiTypes.leakedObject(null, "W", 1, TestPaths.at("A.java:1"), null, "n/a");
+    LeakedObject leak = TestPaths.leakedObject(null, "W", 1, TestPaths.at("A.java:1"), null, "n/a");
 
     assertThat(
             LeakReport.message(
@@ -148,7 +149,7 @@ class LeakReportTests {
   @Test
   void givesTheReasonWhenThereIsNoPath() {
     LeakedObject leak =
-        ApiTypes.leakedObject(
+        TestPaths.leakedObject(
             null,
             "com.example.Worker",
             0xabc,
@@ -178,7 +179,7 @@ class LeakReportTests {
   @Test
   void abbreviatesVeryLongLabels() {
     LeakedObject leak =
-        ApiTypes.leakedObject(
+        TestPaths.leakedObject(
             "x".repeat(10_000), "Worker", 1, TestPaths.at("A.java:1"), null, "n/a");
 
     assertThat(LeakReport.describe(leak)).hasSizeLessThan(200).contains("…");
@@ -261,7 +262,7 @@ class LeakReportTests {
             "static field com.example.Cart.ALL",
             List.of(TestPaths.step("com.example.Item", "[0]", null)));
     LeakedObject leak =
-        ApiTypes.leakedObject("kept", "com.example.Item", 1, TestPaths.at("C.java:1"), path, null);
+        TestPaths.leakedObject("kept", "com.example.Item", 1, TestPaths.at("C.java:1"), path, null);
     UndecidedSurvivor absent =
         UndecidedSurvivor.of(
             "absent",

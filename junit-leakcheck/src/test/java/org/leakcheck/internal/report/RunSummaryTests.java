@@ -28,7 +28,7 @@ class RunSummaryTests {
     summary.leaked(
         "ManagerTests > removesWorker()",
         List.of(
-            ApiTypes.leakedObject(
+            TestPaths.leakedObject(
                 "Alice",
                 "com.example.Worker",
                 1,
