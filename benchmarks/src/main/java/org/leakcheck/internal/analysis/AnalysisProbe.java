@@ -6,6 +6,8 @@ import java.lang.management.MemoryPoolMXBean;
 import java.lang.management.MemoryType;
 import java.nio.file.Files;
 import java.nio.file.Path;
+import org.leakcheck.internal.analysis.engine.HeapAnalyzer;
+import org.leakcheck.internal.analysis.process.AnalyzerProcess;
 
 /**
  * The library's analysis alone, as its child JVM runs it, with its memory reported: {@code

@@ -1,10 +1,12 @@
 /**
  * Internal: not API, may change without notice.
  *
- * <p>The heap-dump analysis: for each tracked object, whether it is strongly reachable from a GC
- * root other than what the test framework holds, the shortest retaining path and an estimate of its
- * retained size. {@link org.leakcheck.internal.analysis.HeapAnalyzer} runs it in process; {@link
- * org.leakcheck.internal.analysis.AnalyzerProcess} runs it in a child JVM with its own heap, so
- * that a large dump cannot exhaust the test JVM.
+ * <p>The heap-dump analysis' model: what is asked ({@link
+ * org.leakcheck.internal.analysis.AnalysisRequest}: the dump, the tracked serials, the markers) and
+ * what is answered ({@link org.leakcheck.internal.analysis.AnalysisResult}: a {@link
+ * org.leakcheck.internal.analysis.TrackedVerdict} per serial, with its {@link
+ * org.leakcheck.internal.analysis.HeapPath} from a {@link org.leakcheck.internal.analysis.GcRoot}
+ * when strongly reachable). The engine ({@code engine}) computes it in a JVM; the child process
+ * ({@code process}) runs the engine in a JVM of its own and carries the model over a pipe.
  */
 package org.leakcheck.internal.analysis;

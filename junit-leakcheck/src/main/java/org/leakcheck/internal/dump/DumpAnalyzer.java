@@ -4,7 +4,7 @@ import java.time.Duration;
 import org.leakcheck.internal.analysis.AnalysisException;
 import org.leakcheck.internal.analysis.AnalysisRequest;
 import org.leakcheck.internal.analysis.AnalysisResult;
-import org.leakcheck.internal.analysis.AnalyzerProcess;
+import org.leakcheck.internal.analysis.process.AnalyzerProcess;
 
 /** Analyses a heap dump (a seam: tests simulate failures). */
 public interface DumpAnalyzer {

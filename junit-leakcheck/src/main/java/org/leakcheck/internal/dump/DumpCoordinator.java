@@ -17,12 +17,12 @@ import java.util.concurrent.locks.ReentrantLock;
 import org.leakcheck.internal.analysis.AnalysisException;
 import org.leakcheck.internal.analysis.AnalysisRequest;
 import org.leakcheck.internal.analysis.AnalysisResult;
-import org.leakcheck.internal.analysis.AnalyzerProcess;
 import org.leakcheck.internal.analysis.HeapPath;
 import org.leakcheck.internal.analysis.NoVerdict;
 import org.leakcheck.internal.analysis.RetainedTestInstance;
 import org.leakcheck.internal.analysis.TrackedVerdict;
 import org.leakcheck.internal.analysis.Verdict;
+import org.leakcheck.internal.analysis.process.AnalyzerProcess;
 
 /**
  * Takes heap dumps and has them analysed, one dump at a time for the whole JVM. Tests that need a

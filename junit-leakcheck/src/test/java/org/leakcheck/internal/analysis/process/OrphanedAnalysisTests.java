@@ -1,4 +1,4 @@
-package org.leakcheck.internal.analysis;
+package org.leakcheck.internal.analysis.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 

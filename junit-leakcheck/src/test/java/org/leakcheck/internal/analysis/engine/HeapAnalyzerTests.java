@@ -1,17 +1,13 @@
-package org.leakcheck.internal.analysis;
+package org.leakcheck.internal.analysis.engine;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.tuple;
 
-import com.sun.management.HotSpotDiagnosticMXBean;
 import java.io.IOException;
-import java.lang.management.ManagementFactory;
 import java.lang.ref.Reference;
-import java.lang.ref.ReferenceQueue;
 import java.lang.ref.SoftReference;
 import java.lang.ref.WeakReference;
 import java.nio.file.Path;
-import java.util.ArrayList;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -23,8 +19,17 @@ import java.util.concurrent.atomic.AtomicInteger;
 import java.util.concurrent.atomic.AtomicReference;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.leakcheck.internal.planted.HeapMarker;
-import org.leakcheck.internal.planted.TrackedReference;
+import org.leakcheck.internal.analysis.AnalysisRequest;
+import org.leakcheck.internal.analysis.AnalysisResult;
+import org.leakcheck.internal.analysis.EdgeKind;
+import org.leakcheck.internal.analysis.GcRoot;
+import org.leakcheck.internal.analysis.HeapPath;
+import org.leakcheck.internal.analysis.PathStep;
+import org.leakcheck.internal.analysis.Probe;
+import org.leakcheck.internal.analysis.RetainedTestInstance;
+import org.leakcheck.internal.analysis.TrackedVerdict;
+import org.leakcheck.internal.analysis.Verdict;
+import org.leakcheck.internal.analysis.Worker;
 
 /**
  * Verdicts, paths and retained sizes on real dumps of this JVM. Tests run in parallel: each uses
@@ -35,62 +40,8 @@ class HeapAnalyzerTests {
 
   // ---------------------------------------------------------------- fixtures
 
-  /** A leaked object with a recognisable class. */
-  static final class Worker {
-    final String name;
-
-    Worker(String name) {
-      this.name = name;
-    }
-  }
-
-  /** Tracks objects and marks framework objects for one analysis request. */
-  static final class Probe {
-    private static final ReferenceQueue<Object> QUEUE = new ReferenceQueue<>();
-    final long request = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-    private final List<Object> keep = new ArrayList<>();
-    private final List<Long> serials = new ArrayList<>();
-
-    long track(Object object) {
-      long serial = ThreadLocalRandom.current().nextLong(1, Long.MAX_VALUE);
-      keep.add(new TrackedReference(object, QUEUE, serial));
-      serials.add(serial);
-      return serial;
-    }
-
-    Probe ignoreThisThreadsStack() {
-      keep.add(new HeapMarker(Thread.currentThread(), HeapMarker.CHECKING_THREAD, request));
-      return this;
-    }
-
-    void exclude(Object object) {
-      keep.add(new HeapMarker(object, HeapMarker.EXCLUDED_OBJECT, request));
-    }
-
-    void markTestInstance(Object object) {
-      keep.add(new HeapMarker(object, HeapMarker.TEST_INSTANCE, request));
-    }
-
-    AnalysisRequest.Builder request(Path dump) {
-      return AnalysisRequest.builder(dump)
-          .trackedSerials(new java.util.LinkedHashSet<>(serials))
-          .markerRequest(request);
-    }
-
-    void release() {
-      Reference.reachabilityFence(keep);
-    }
-  }
-
-  static Path dump(Path dir, boolean live) throws IOException {
-    Path file = dir.resolve("heap-" + System.nanoTime() + ".hprof");
-    ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
-        .dumpHeap(file.toString(), live);
-    return file;
-  }
-
   static TrackedVerdict analyze(Probe probe, Path dir, long serial) throws IOException {
-    return analyze(probe.request(dump(dir, true)).build(), serial);
+    return analyze(probe.request(Probe.dump(dir, true)).build(), serial);
   }
 
   static TrackedVerdict analyze(AnalysisRequest request, long serial) throws IOException {
@@ -405,14 +356,14 @@ class HeapAnalyzerTests {
     Probe probe = new Probe();
     Worker local = new Worker("local of the checking thread");
     long serial = probe.track(local);
-    Path dump = dump(dir, true);
+    Path dump = Probe.dump(dir, true);
     try {
       TrackedVerdict counted = analyze(probe.request(dump).build(), serial);
       assertThat(counted.verdict()).isEqualTo(Verdict.STRONGLY_REACHABLE);
       assertThat(counted.path().orElseThrow().root().kind()).isEqualTo(GcRoot.Kind.JAVA_FRAME);
 
       probe.ignoreThisThreadsStack();
-      Path second = dump(dir, true);
+      Path second = Probe.dump(dir, true);
       assertThat(analyze(probe.request(second).build(), serial).verdict())
           .isEqualTo(Verdict.NOT_STRONGLY_REACHABLE);
     } finally {
@@ -448,7 +399,7 @@ class HeapAnalyzerTests {
     WeakHolders.HELD.put(serial, new WeakReference<>(worker));
     try {
       // not a live dump: a live dump's GC would clear the weak reference and collect the object
-      Path dump = dump(dir, false);
+      Path dump = Probe.dump(dir, false);
       assertThat(analyze(probe.request(dump).build(), serial).verdict())
           .isEqualTo(Verdict.NOT_STRONGLY_REACHABLE);
     } finally {
@@ -496,12 +447,12 @@ class HeapAnalyzerTests {
     long serial = probe.track(instance.field);
     Engine.INSTANCES.put(serial, instance);
     try {
-      Path dump = dump(dir, true);
+      Path dump = Probe.dump(dir, true);
       TrackedVerdict unmarked = analyze(probe.request(dump).build(), serial);
       assertThat(last(steps(unmarked), 0).edgeName()).isEqualTo("field");
 
       probe.exclude(instance);
-      Path second = dump(dir, true);
+      Path second = Probe.dump(dir, true);
       assertThat(analyze(probe.request(second).build(), serial).verdict())
           .isEqualTo(Verdict.NOT_STRONGLY_REACHABLE);
     } finally {
@@ -522,7 +473,7 @@ class HeapAnalyzerTests {
     long serial = probe.track(worker);
     FrameworkStatics.HELD.put(serial, worker);
     try {
-      Path dump = dump(dir, true);
+      Path dump = Probe.dump(dir, true);
       assertThat(analyze(probe.request(dump).build(), serial).verdict())
           .isEqualTo(Verdict.STRONGLY_REACHABLE);
       AnalysisRequest excluding =
@@ -612,7 +563,7 @@ class HeapAnalyzerTests {
     probe.markTestInstance(instance);
     UserStatics.HELD.put(serial, instance);
     try {
-      AnalysisResult result = HeapAnalyzer.analyze(probe.request(dump(dir, true)).build());
+      AnalysisResult result = HeapAnalyzer.analyze(probe.request(Probe.dump(dir, true)).build());
       assertThat(result.bySerial().get(serial).verdict()).isEqualTo(Verdict.NOT_STRONGLY_REACHABLE);
       assertThat(result.retainedTestInstances()).hasSize(1);
       RetainedTestInstance retained = result.retainedTestInstances().get(0);
@@ -622,7 +573,7 @@ class HeapAnalyzerTests {
           .isEqualTo(FakeTestInstance.class.getName());
 
       UserStatics.HELD.remove(serial);
-      AnalysisResult released = HeapAnalyzer.analyze(probe.request(dump(dir, true)).build());
+      AnalysisResult released = HeapAnalyzer.analyze(probe.request(Probe.dump(dir, true)).build());
       assertThat(released.retainedTestInstances()).isEmpty();
     } finally {
       UserStatics.HELD.remove(serial);
@@ -642,7 +593,7 @@ class HeapAnalyzerTests {
     UserStatics.HELD.put(mySerial, instance);
     try {
       AnalysisRequest request =
-          AnalysisRequest.builder(dump(dir, true))
+          AnalysisRequest.builder(Probe.dump(dir, true))
               .group(mine.request, java.util.Set.of(mySerial))
               .group(other.request, java.util.Set.of(otherSerial))
               .build();
@@ -693,7 +644,7 @@ class HeapAnalyzerTests {
       assertThat(last(steps, 2).className()).isEqualTo("java.util.WeakHashMap$Entry");
       assertThat(last(steps, 2).summary())
           .as("a key no static field holds: its class, never an address")
-          .isEqualTo("key=a HeapAnalyzerTests$Worker");
+          .isEqualTo("key=a Worker");
     } finally {
       synchronized (Sessions.CACHE) {
         Sessions.CACHE.remove(key);
@@ -731,7 +682,7 @@ class HeapAnalyzerTests {
   @Test
   void unknownSerialIsNotInTheDump(@TempDir Path dir) throws IOException {
     Probe probe = new Probe().ignoreThisThreadsStack();
-    AnalysisRequest request = probe.request(dump(dir, true)).track(-42).build();
+    AnalysisRequest request = probe.request(Probe.dump(dir, true)).track(-42).build();
     assertThat(analyze(request, -42).verdict()).isEqualTo(Verdict.NOT_IN_DUMP);
     probe.release();
   }
@@ -740,7 +691,7 @@ class HeapAnalyzerTests {
   void corruptedDumpGivesAVerdictOrAReadableReason(@TempDir Path dir) throws IOException {
     Probe probe = new Probe().ignoreThisThreadsStack();
     long serial = probe.track(Slots.SLOTS);
-    Path dump = dump(dir, true);
+    Path dump = Probe.dump(dir, true);
     // Damaged in place on a copy: the test JVM's dump can be larger than a byte array can hold.
     long length = java.nio.file.Files.size(dump);
     java.util.Random random = new java.util.Random(7);
@@ -792,14 +743,14 @@ class HeapAnalyzerTests {
     long serial = probe.track(owner);
     Owners.HELD.put(serial, owner);
     try {
-      Path dump = dump(dir, true);
+      Path dump = Probe.dump(dir, true);
       TrackedVerdict verdict = analyze(probe.request(dump).build(), serial);
       // Owner (16 + 4 -> 24) + Object[10] (16 + 40 -> 56) + 10 Items (16 + 4 -> 24 each)
       assertThat(verdict.retainedObjects()).isEqualTo(12);
       assertThat(verdict.retainedBytes()).isEqualTo(24 + 56 + 10 * 24);
 
       Owners.HELD.put(-serial, owner.items[3]); // shared: no longer retained by the owner alone
-      Path second = dump(dir, true);
+      Path second = Probe.dump(dir, true);
       TrackedVerdict shared = analyze(probe.request(second).build(), serial);
       assertThat(shared.retainedObjects()).isEqualTo(11);
 
@@ -822,7 +773,7 @@ class HeapAnalyzerTests {
     long goneSerial = trackGarbageCycle(probe);
     Owners.HELD.put(keptSerial, kept);
     try {
-      AnalysisResult result = HeapAnalyzer.analyze(probe.request(dump(dir, true)).build());
+      AnalysisResult result = HeapAnalyzer.analyze(probe.request(Probe.dump(dir, true)).build());
       assertThat(result.bySerial().values())
           .extracting(TrackedVerdict::serial, TrackedVerdict::verdict)
           .containsExactlyInAnyOrder(

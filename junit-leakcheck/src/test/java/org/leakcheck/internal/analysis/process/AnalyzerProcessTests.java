@@ -1,4 +1,4 @@
-package org.leakcheck.internal.analysis;
+package org.leakcheck.internal.analysis.process;
 
 import static org.assertj.core.api.Assertions.assertThat;
 import static org.assertj.core.api.Assertions.assertThatThrownBy;
@@ -13,8 +13,14 @@ import java.util.concurrent.ConcurrentHashMap;
 import java.util.stream.Stream;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.io.TempDir;
-import org.leakcheck.internal.analysis.HeapAnalyzerTests.Probe;
-import org.leakcheck.internal.analysis.HeapAnalyzerTests.Worker;
+import org.leakcheck.internal.analysis.AnalysisException;
+import org.leakcheck.internal.analysis.AnalysisRequest;
+import org.leakcheck.internal.analysis.AnalysisResult;
+import org.leakcheck.internal.analysis.Probe;
+import org.leakcheck.internal.analysis.TrackedVerdict;
+import org.leakcheck.internal.analysis.Verdict;
+import org.leakcheck.internal.analysis.Worker;
+import org.leakcheck.internal.analysis.engine.HeapAnalyzer;
 
 /** The analysis in a child JVM: same answers, one-line failures, nothing left behind. */
 class AnalyzerProcessTests {
@@ -34,7 +40,7 @@ class AnalyzerProcessTests {
     long collected = probe.track(new Object());
     Held.HELD.put(leaked, worker);
     try {
-      AnalysisRequest request = probe.request(HeapAnalyzerTests.dump(dir, true)).build();
+      AnalysisRequest request = probe.request(Probe.dump(dir, true)).build();
       AnalysisResult here = HeapAnalyzer.analyze(request);
       AnalysisResult there = AnalyzerProcess.analyze(request, MINUTE, null, temp);
 
@@ -63,7 +69,7 @@ class AnalyzerProcessTests {
   @Test
   void truncatedDumpFailsWithTheByteItEndsAt(@TempDir Path dir, @TempDir Path temp)
       throws Exception {
-    Path dump = HeapAnalyzerTests.dump(dir, true);
+    Path dump = Probe.dump(dir, true);
     long cut = Files.size(dump) - 1000;
     try (FileChannel channel = FileChannel.open(dump, StandardOpenOption.WRITE)) {
       channel.truncate(cut);
@@ -98,7 +104,7 @@ class AnalyzerProcessTests {
 
   @Test
   void childIsKilledOnTimeout(@TempDir Path dir, @TempDir Path temp) throws Exception {
-    Path dump = HeapAnalyzerTests.dump(dir, true);
+    Path dump = Probe.dump(dir, true);
     AnalysisRequest request = AnalysisRequest.builder(dump).track(1).build();
     assertThatThrownBy(() -> AnalyzerProcess.analyze(request, Duration.ofMillis(1), null, temp))
         .isInstanceOf(AnalysisException.class)
@@ -115,7 +121,7 @@ class AnalyzerProcessTests {
     // 2 million objects: their index alone needs more than the smallest heap allowed, 16m.
     Object[] ballast = new Object[2_000_000];
     java.util.Arrays.setAll(ballast, i -> new Object());
-    Path dump = HeapAnalyzerTests.dump(dir, true);
+    Path dump = Probe.dump(dir, true);
     java.lang.ref.Reference.reachabilityFence(ballast);
     AnalysisRequest request = AnalysisRequest.builder(dump).track(1).build();
     assertThatThrownBy(() -> AnalyzerProcess.analyze(request, MINUTE, "16m", temp))

@@ -1,4 +1,4 @@
-package org.leakcheck.internal.analysis;
+package org.leakcheck.internal.analysis.process;
 
 import java.io.DataInputStream;
 import java.io.DataOutputStream;
@@ -12,6 +12,15 @@ import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.leakcheck.internal.analysis.AnalysisRequest;
+import org.leakcheck.internal.analysis.AnalysisResult;
+import org.leakcheck.internal.analysis.EdgeKind;
+import org.leakcheck.internal.analysis.GcRoot;
+import org.leakcheck.internal.analysis.HeapPath;
+import org.leakcheck.internal.analysis.PathStep;
+import org.leakcheck.internal.analysis.RetainedTestInstance;
+import org.leakcheck.internal.analysis.TrackedVerdict;
+import org.leakcheck.internal.analysis.Verdict;
 
 /**
  * The binary request and result files exchanged with the analyser JVM ({@link AnalyzerMain}). Both

@@ -1,4 +1,4 @@
-package org.leakcheck.internal.analysis;
+package org.leakcheck.internal.analysis.engine;
 
 import java.nio.charset.StandardCharsets;
 import java.util.ArrayList;
@@ -7,6 +7,7 @@ import java.util.HashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.leakcheck.internal.analysis.EdgeKind;
 import org.leakcheck.internal.heap.ClassInfo;
 import org.leakcheck.internal.heap.FieldInfo;
 import org.leakcheck.internal.heap.HprofHeap;

@@ -1,4 +1,4 @@
-package org.leakcheck.internal.analysis;
+package org.leakcheck.internal.analysis.process;
 
 import java.nio.file.Path;
 import java.time.Duration;
@@ -6,6 +6,9 @@ import java.util.ArrayList;
 import java.util.List;
 import java.util.Optional;
 import java.util.stream.Stream;
+import org.leakcheck.internal.analysis.AnalysisException;
+import org.leakcheck.internal.analysis.AnalysisRequest;
+import org.leakcheck.internal.analysis.Probe;
 
 /**
  * Starts an analysis in a child JVM and, once the child runs, prints {@code child <pid>} and then
@@ -24,7 +27,7 @@ public final class OrphanedAnalysisMain {
     for (int i = 0; i < 1_000_000; i++) {
       BALLAST.add(new int[] {i});
     }
-    Path dump = HeapAnalyzerTests.dump(Path.of(args[0]), true);
+    Path dump = Probe.dump(Path.of(args[0]), true);
     Path tempParent = Path.of(args[1]);
     AnalysisRequest request = AnalysisRequest.builder(dump).track(1).build();
     Thread analysis =

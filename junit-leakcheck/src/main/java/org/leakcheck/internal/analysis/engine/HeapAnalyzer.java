@@ -1,4 +1,4 @@
-package org.leakcheck.internal.analysis;
+package org.leakcheck.internal.analysis.engine;
 
 import java.io.IOException;
 import java.nio.BufferUnderflowException;
@@ -13,6 +13,15 @@ import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
+import org.leakcheck.internal.analysis.AnalysisRequest;
+import org.leakcheck.internal.analysis.AnalysisResult;
+import org.leakcheck.internal.analysis.EdgeKind;
+import org.leakcheck.internal.analysis.GcRoot;
+import org.leakcheck.internal.analysis.HeapPath;
+import org.leakcheck.internal.analysis.PathStep;
+import org.leakcheck.internal.analysis.RetainedTestInstance;
+import org.leakcheck.internal.analysis.TrackedVerdict;
+import org.leakcheck.internal.analysis.Verdict;
 import org.leakcheck.internal.heap.ClassInfo;
 import org.leakcheck.internal.heap.FieldInfo;
 import org.leakcheck.internal.heap.HprofFormatException;
