@@ -78,17 +78,6 @@ public final class ForcedCollection {
   }
 
   /**
-   * Collects until {@code done} is true, collection settles, or {@code timeout} passes. Runs no
-   * collection at all when {@code done} is already true.
-   *
-   * @return whether {@code done} became true
-   * @throws CollectionUnavailableException when no trigger can collect in this JVM
-   */
-  public boolean collectUntil(BooleanSupplier done, Duration timeout) {
-    return collect(done, timeout, Wait.UNTIL_SETTLED).done();
-  }
-
-  /**
    * Collects until {@code done} is true or {@code timeout} passes, or, with {@link
    * Wait#UNTIL_SETTLED}, collection has settled; also tells how many confirmed cycles were run:
    * what a survivor is known to have survived when no heap dump can decide it.

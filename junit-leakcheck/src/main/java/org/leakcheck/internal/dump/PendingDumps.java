@@ -40,9 +40,4 @@ final class PendingDumps {
   static void remove(Path dump) {
     PENDING.remove(dump);
   }
-
-  /** Whether {@code dump} would be deleted if the JVM exited now (for tests). */
-  static boolean contains(Path dump) {
-    return PENDING.contains(dump);
-  }
 }

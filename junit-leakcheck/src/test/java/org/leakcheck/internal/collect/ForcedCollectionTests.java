@@ -54,7 +54,9 @@ class ForcedCollectionTests {
     CountingSystemGc gc = new CountingSystemGc();
 
     boolean done =
-        new ForcedCollection(List.of(gc)).collectUntil(() -> true, Duration.ofSeconds(1));
+        new ForcedCollection(List.of(gc))
+            .collect(() -> true, Duration.ofSeconds(1), ForcedCollection.Wait.UNTIL_SETTLED)
+            .done();
 
     assertThat(done).isTrue();
     assertThat(gc.calls).hasValue(0);
@@ -66,7 +68,11 @@ class ForcedCollectionTests {
 
     boolean done =
         new ForcedCollection(List.of(new CountingSystemGc()))
-            .collectUntil(() -> ref.refersTo(null), Duration.ofSeconds(5));
+            .collect(
+                () -> ref.refersTo(null),
+                Duration.ofSeconds(5),
+                ForcedCollection.Wait.UNTIL_SETTLED)
+            .done();
 
     assertThat(done).isTrue();
   }
@@ -97,9 +103,22 @@ class ForcedCollectionTests {
     ForcedCollection collection = new ForcedCollection(List.of(noOp, gc));
 
     PhantomReference<Object> first = new PhantomReference<>(new Object(), new ReferenceQueue<>());
-    assertThat(collection.collectUntil(() -> first.refersTo(null), Duration.ofSeconds(5))).isTrue();
+    assertThat(
+            collection
+                .collect(
+                    () -> first.refersTo(null),
+                    Duration.ofSeconds(5),
+                    ForcedCollection.Wait.UNTIL_SETTLED)
+                .done())
+        .isTrue();
     PhantomReference<Object> second = new PhantomReference<>(new Object(), new ReferenceQueue<>());
-    assertThat(collection.collectUntil(() -> second.refersTo(null), Duration.ofSeconds(5)))
+    assertThat(
+            collection
+                .collect(
+                    () -> second.refersTo(null),
+                    Duration.ofSeconds(5),
+                    ForcedCollection.Wait.UNTIL_SETTLED)
+                .done())
         .isTrue();
 
     assertThat(noOp.calls).as("the no-op trigger is tried once, then skipped").hasValue(1);
@@ -111,7 +130,14 @@ class ForcedCollectionTests {
     ForcedCollection collection = new ForcedCollection(List.of(new NoOpTrigger()));
     Object alive = new Object();
 
-    assertThatThrownBy(() -> collection.collectUntil(() -> alive == null, Duration.ofMillis(200)))
+    assertThatThrownBy(
+            () ->
+                collection
+                    .collect(
+                        () -> alive == null,
+                        Duration.ofMillis(200),
+                        ForcedCollection.Wait.UNTIL_SETTLED)
+                    .done())
         .isInstanceOf(CollectionUnavailableException.class)
         .hasMessageContaining("garbage collection cannot be forced in this JVM")
         .hasMessageContaining("a no-op did not collect an unreachable object")
@@ -135,7 +161,14 @@ class ForcedCollectionTests {
     ForcedCollection collection = new ForcedCollection(List.of(new NoOpTrigger(), missing));
     Object alive = new Object();
 
-    assertThatThrownBy(() -> collection.collectUntil(() -> alive == null, Duration.ofMillis(200)))
+    assertThatThrownBy(
+            () ->
+                collection
+                    .collect(
+                        () -> alive == null,
+                        Duration.ofMillis(200),
+                        ForcedCollection.Wait.UNTIL_SETTLED)
+                    .done())
         .isInstanceOf(CollectionUnavailableException.class)
         .hasMessageContaining(
             "the GC.run diagnostic command is not available: no DiagnosticCommand MBean");
@@ -147,7 +180,11 @@ class ForcedCollectionTests {
 
     boolean done =
         new ForcedCollection(List.of(new DiagnosticCommandGc()))
-            .collectUntil(() -> ref.refersTo(null), Duration.ofSeconds(5));
+            .collect(
+                () -> ref.refersTo(null),
+                Duration.ofSeconds(5),
+                ForcedCollection.Wait.UNTIL_SETTLED)
+            .done();
 
     assertThat(done).isTrue();
   }
