@@ -44,13 +44,8 @@ import org.leakcheck.internal.config.Values;
  *
  * <p>Automatic heap size ({@code maxHeap == null}): 1.5 × the dump's size, at least 256 MiB, at
  * most half of the physical memory; if the child runs out of memory, one retry with twice that
- * (same cap) within the same timeout. Why: the analysis peaks at about 25 bytes of arrays per
- * object of the dump (16 for the index, 8 for the search, a bit for retained sizes) plus the
- * classes and names, and a generational collector needs some headroom above that: measured, a 102
- * MB dump of 2.1 M objects runs out of memory at {@code -Xmx64m} and succeeds at 80m (about 37
- * bytes per object). HotSpot dumps hold about 50 bytes per object on average, so the dump's size
- * leaves a margin; dumps of many tiny objects are what the retry is for. The dump itself is
- * memory-mapped, outside the heap (it shows in the child's resident memory as page cache).
+ * (same cap) within the same timeout. The dump itself is memory-mapped, outside the heap. Why these
+ * factors, and what they were measured on: {@code docs/performance.md}.
  */
 public final class AnalyzerProcess {
 
@@ -220,7 +215,7 @@ public final class AnalyzerProcess {
     return megabytes(capped(Math.max(MIN_AUTO_HEAP, firstTry(dumpSize))));
   }
 
-  /** One and a half times the dump: the analysis peaks near 0.7× and a full heap thrashes. */
+  /** One and a half times the dump (see the class comment). */
   private static long firstTry(long dumpSize) {
     return dumpSize + dumpSize / 2;
   }
