@@ -1,6 +1,8 @@
 package org.leakcheck;
 
+import java.io.PrintStream;
 import java.lang.reflect.AnnotatedElement;
+import java.lang.reflect.Method;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.List;
@@ -72,10 +74,10 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
   static final Object WARNINGS_KEY = Warnings.class;
 
   /**
-   * Test seam: a {@code PrintStream} put in the root store under this key receives the run summary
-   * instead of standard error.
+   * Test seam: a {@code PrintStream} put in the root store under this key receives what the
+   * extension prints (warnings, report-only reports, the run summary) instead of standard error.
    */
-  static final Object SUMMARY_OUT_KEY = java.io.PrintStream.class;
+  static final Object SUMMARY_OUT_KEY = PrintStream.class;
 
   /** Creates the extension; JUnit does this for you. */
   public LeakCheckExtension() {}
@@ -192,16 +194,11 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
     }
     if (!result.survivedWithoutLeaking().isEmpty()) {
       context.publishReportEntry(
-          "leakcheck",
-          "not leaked, but telling so took a heap dump: "
-              + String.join(", ", result.survivedWithoutLeaking())
-              + " outlived the test held only by the test instance, JUnit or weak/soft references;"
-              + " not keeping tracked objects in fields of the test (or clearing them in @AfterEach)"
-              + " makes this check a single garbage collection");
+          "leakcheck", LeakReport.survivedWithoutLeaking(result.survivedWithoutLeaking()));
     }
     for (RetainingPath path : result.retainedTestInstances()) {
       String warning = LeakReport.retainedTestInstance(testDescription(context), path);
-      System.err.println(warning);
+      out(context).println(warning);
       context.publishReportEntry("leakcheck", warning);
       summary(context).retainedTestInstance(testDescription(context), path.root().description());
     }
@@ -212,23 +209,51 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
       LeakDetectedError error = result.error();
       String test = testDescription(context);
       if (!error.leakedObjects().isEmpty()) {
-        summary.leaked(test, error.leakedObjects());
+        summary.leaked(test, error.leakedObjects(), modeAnnotatedOn(context));
       }
       if (!error.undecidedObjects().isEmpty()) {
         summary.undecided(test, error.undecidedObjects());
       }
-      String report =
-          "[leakcheck] " + test + " (report-only, not failing the test):\n" + error.getMessage();
-      System.err.println(report);
+      String report = LeakReport.reportOnly(test, error.getMessage());
+      out(context).println(report);
       context.publishReportEntry("leakcheck", report);
       return;
     }
     result.throwIfNotClean();
   }
 
+  /**
+   * Where the nearest {@code @LeakCheck} that sets a mode is ({@code CartTests}, {@code
+   * CartTests.adds}), or empty when the configuration sets the test's mode.
+   */
+  private static Optional<String> modeAnnotatedOn(ExtensionContext context) {
+    for (Annotated a : annotations(context)) {
+      if (a.annotation().mode() != LeakCheck.Mode.DEFAULT) {
+        AnnotatedElement e = a.element();
+        return Optional.of(
+            e instanceof Class<?>
+                ? ((Class<?>) e).getSimpleName()
+                : e instanceof Method
+                    ? ((Method) e).getDeclaringClass().getSimpleName()
+                        + "."
+                        + ((Method) e).getName()
+                    : e.toString());
+      }
+    }
+    return Optional.empty();
+  }
+
   /** {@code ManagerTests > removedWorkerIsCollectable(LeakTracker)}. */
   private static String testDescription(ExtensionContext context) {
     return context.getRequiredTestClass().getSimpleName() + " > " + context.getDisplayName();
+  }
+
+  /** Where the run's warnings, report-only reports and summary are printed: standard error. */
+  private static PrintStream out(ExtensionContext context) {
+    return context
+        .getRoot()
+        .getStore(NAMESPACE)
+        .getOrDefault(SUMMARY_OUT_KEY, PrintStream.class, System.err);
   }
 
   private static RunSummary summary(ExtensionContext context) {
@@ -237,13 +262,7 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
         .getStore(NAMESPACE)
         .getOrComputeIfAbsent(
             SUMMARY_KEY,
-            key ->
-                new ClosingSummary(
-                    new RunSummary(
-                        context
-                            .getRoot()
-                            .getStore(NAMESPACE)
-                            .getOrDefault(SUMMARY_OUT_KEY, java.io.PrintStream.class, System.err))),
+            key -> new ClosingSummary(new RunSummary(out(context))),
             ClosingSummary.class)
         .summary;
   }
@@ -339,21 +358,14 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
     }
     Optional<Duration> timeout = Optional.empty();
     Optional<LeakCheck.Mode> mode = Optional.empty();
-    for (Optional<ExtensionContext> c = Optional.of(context);
-        c.isPresent();
-        c = c.get().getParent()) {
-      Optional<AnnotatedElement> element = c.get().getElement();
-      Optional<LeakCheck> annotation = AnnotationSupport.findAnnotation(element, LeakCheck.class);
-      if (annotation.isEmpty()) {
-        continue;
-      }
-      LeakCheck a = annotation.get();
+    for (Annotated annotated : annotations(context)) {
+      LeakCheck a = annotated.annotation();
       if (timeout.isEmpty() && !a.timeout().isEmpty()) {
         try {
           timeout =
               Optional.of(
                   Configuration.parseDuration(
-                      "@LeakCheck(timeout) on " + element.get(), a.timeout()));
+                      "@LeakCheck(timeout) on " + annotated.element(), a.timeout()));
         } catch (ConfigurationException e) {
           throw new ExtensionConfigurationException("leakcheck: " + e.getMessage(), e);
         }
@@ -363,5 +375,21 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
       }
     }
     return base.with(timeout, mode);
+  }
+
+  /** A {@code @LeakCheck} and the element it is found on (directly or as a meta-annotation). */
+  private record Annotated(AnnotatedElement element, LeakCheck annotation) {}
+
+  /** The {@code @LeakCheck} annotations from the test method outwards, the nearest first. */
+  private static List<Annotated> annotations(ExtensionContext context) {
+    List<Annotated> result = new ArrayList<>();
+    for (Optional<ExtensionContext> c = Optional.of(context);
+        c.isPresent();
+        c = c.get().getParent()) {
+      Optional<AnnotatedElement> element = c.get().getElement();
+      AnnotationSupport.findAnnotation(element, LeakCheck.class)
+          .ifPresent(a -> result.add(new Annotated(element.get(), a)));
+    }
+    return result;
   }
 }

@@ -289,6 +289,30 @@ public final class LeakReport {
     return out.toString();
   }
 
+  /**
+   * The report entry for tracked objects that were not leaked but needed a heap dump to say so
+   * (held only by the test instance, JUnit or weak/soft references after the collections).
+   *
+   * @param objects the objects, for a person ({@code Worker "Alice"})
+   */
+  public static String survivedWithoutLeaking(List<String> objects) {
+    return "not leaked, but telling so took a heap dump: "
+        + String.join(", ", objects)
+        + " outlived the test held only by the test instance, JUnit or weak/soft references;"
+        + " not keeping tracked objects in fields of the test (or clearing them in @AfterEach)"
+        + " makes this check a single garbage collection";
+  }
+
+  /**
+   * A report-only test's leak report, printed and published instead of failing the test.
+   *
+   * @param test the test, for a person ({@code ManagerTests > removesWorker()})
+   * @param message the failure's message
+   */
+  public static String reportOnly(String test, String message) {
+    return "[leakcheck] " + test + " (report-only, not failing the test):\n" + message;
+  }
+
   /** {@code Worker "Alice" (com.example.Worker@1b6d3586, tracked at ManagerTests.java:27)}. */
   static String describe(LeakedObject leak) {
     String simpleName = simpleName(leak.className());

@@ -3,8 +3,12 @@ package org.leakcheck.internal.report;
 import java.io.PrintStream;
 import java.util.ArrayList;
 import java.util.List;
+import java.util.Optional;
+import java.util.Set;
+import java.util.TreeSet;
 import java.util.concurrent.atomic.AtomicBoolean;
 import java.util.concurrent.atomic.AtomicInteger;
+import org.leakcheck.LeakCheck;
 import org.leakcheck.LeakedObject;
 
 /**
@@ -21,6 +25,8 @@ public final class RunSummary implements AutoCloseable {
   private final List<String> lines = new ArrayList<>();
   private final List<String> undecidedLines = new ArrayList<>();
   private final List<String> retainedInstanceLines = new ArrayList<>();
+  private final Set<String> reportOnlyAnnotations = new TreeSet<>();
+  private boolean reportOnlyByConfiguration;
   private int leakingTests;
   private int leaks;
   private int undecidedTests;
@@ -36,9 +42,20 @@ public final class RunSummary implements AutoCloseable {
     checkedTests.incrementAndGet();
   }
 
-  /** A test that leaked. */
-  public synchronized void leaked(String test, List<LeakedObject> leakedObjects) {
+  /**
+   * A test that leaked.
+   *
+   * @param modeAnnotatedOn where {@code @LeakCheck(mode = REPORT_ONLY)} made the test report-only
+   *     ({@code CartTests}), or empty when the configuration did ({@code leakcheck.mode})
+   */
+  public synchronized void leaked(
+      String test, List<LeakedObject> leakedObjects, Optional<String> modeAnnotatedOn) {
     leakingTests++;
+    if (modeAnnotatedOn.isPresent()) {
+      reportOnlyAnnotations.add(modeAnnotatedOn.get());
+    } else {
+      reportOnlyByConfiguration = true;
+    }
     leaks += leakedObjects.size();
     for (LeakedObject leak : leakedObjects) {
       lines.add(
@@ -118,7 +135,9 @@ public final class RunSummary implements AutoCloseable {
           .append(" of ")
           .append(checkedTests.get())
           .append(" checked tests")
-          .append(" (the tests passed; set leakcheck.mode=fail to fail them)");
+          .append(" (the tests passed; ")
+          .append(howToFail())
+          .append(")");
     }
     if (undecided > 0) {
       b.append("; ")
@@ -135,6 +154,28 @@ public final class RunSummary implements AutoCloseable {
     for (String line : undecidedLines) {
       b.append('\n').append(line);
     }
+  }
+
+  /**
+   * What makes the leaking tests fail, as their mode was set: the configuration key, and the
+   * annotations that override it.
+   */
+  private String howToFail() {
+    List<String> steps = new ArrayList<>();
+    if (reportOnlyByConfiguration) {
+      steps.add("set " + LeakCheck.MODE_KEY + "=fail");
+    }
+    if (!reportOnlyAnnotations.isEmpty()) {
+      List<String> names = new ArrayList<>(reportOnlyAnnotations);
+      String where =
+          names.size() <= 3
+              ? String.join(", ", names)
+              : String.join(", ", names.subList(0, 3)) + " and " + (names.size() - 3) + " more";
+      steps.add("remove mode = REPORT_ONLY from @LeakCheck on " + where);
+    }
+    return steps.size() == 1
+        ? steps.get(0) + " to fail them"
+        : "to fail them, " + String.join(" and ", steps);
   }
 
   @Override

@@ -6,6 +6,7 @@ import java.io.ByteArrayOutputStream;
 import java.io.PrintStream;
 import java.nio.charset.StandardCharsets;
 import java.util.List;
+import java.util.Optional;
 import org.junit.jupiter.api.Test;
 import org.leakcheck.RetainingPath;
 import org.leakcheck.internal.ApiTypes;
@@ -29,12 +30,8 @@ class RunSummaryTests {
         "ManagerTests > removesWorker()",
         List.of(
             TestPaths.leakedObject(
-                "Alice",
-                "com.example.Worker",
-                1,
-                TestPaths.at("ManagerTests.java:3"),
-                path,
-                null)));
+                "Alice", "com.example.Worker", 1, TestPaths.at("ManagerTests.java:3"), path, null)),
+        Optional.empty());
 
     // WHEN
     summary.close();
@@ -104,5 +101,44 @@ class RunSummaryTests {
                 + " test (warnings: what their fields hold is not checked)\n"
                 + "  - BusTests > registers(): held by static field com.example.Bus.ALL\n"
                 + "  - BusTests > posts(): held by static field com.example.Bus.ALL\n");
+  }
+
+  @Test
+  void tellsHowToFailTheLeakingTestsAsTheirModeWasSet() {
+    RetainingPath path =
+        TestPaths.retainingPath(
+            "static field com.example.Cache.ALL",
+            List.of(TestPaths.step("com.example.Item", ".value", null)));
+    List<org.leakcheck.LeakedObject> leak =
+        List.of(
+            TestPaths.leakedObject(
+                "item", "com.example.Item", 1, TestPaths.at("CartTests.java:9"), path, null));
+
+    // GIVEN report-only by the annotation only
+    RunSummary annotated =
+        new RunSummary(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    annotated.checked();
+    annotated.leaked("CartTests > adds()", leak, Optional.of("CartTests"));
+
+    // THEN the configuration key would not help: the annotation overrides it
+    assertThat(annotated.render())
+        .startsWith(
+            "[leakcheck] report-only summary: 1 leaked object in 1 of 1 checked tests (the tests"
+                + " passed; remove mode = REPORT_ONLY from @LeakCheck on CartTests to fail them)")
+        .doesNotContain("leakcheck.mode");
+
+    // GIVEN both, one test each
+    RunSummary both =
+        new RunSummary(new PrintStream(new ByteArrayOutputStream(), true, StandardCharsets.UTF_8));
+    both.checked();
+    both.checked();
+    both.leaked("CartTests > adds()", leak, Optional.of("CartTests"));
+    both.leaked("OrderTests > orders()", leak, Optional.empty());
+
+    assertThat(both.render())
+        .startsWith(
+            "[leakcheck] report-only summary: 2 leaked objects in 2 of 2 checked tests (the tests"
+                + " passed; to fail them, set leakcheck.mode=fail and remove mode = REPORT_ONLY"
+                + " from @LeakCheck on CartTests)");
   }
 }
