@@ -18,15 +18,22 @@ import org.junit.jupiter.api.extension.ExtendWith;
  * LeakDetectedError} naming it and, where it can be computed, the chain of references that retains
  * it.
  *
+ * <p>From {@code examples/src/test/java/org/leakcheck/examples/manager/ManagerTests.java} (the
+ * manager lives as long as the application: in a test, a static field plays that role; a local
+ * manager would be garbage with everything it holds, and no leak could show):
+ *
  * <pre>{@code
  * @LeakCheck
  * class ManagerTests {
- *     @Test
- *     void removedWorkerIsCollectable(LeakTracker leaks) {
- *         Manager manager = new Manager();
- *         leaks.track(manager.addWorker("Alice"), "Alice");
- *         manager.removeWorker("Alice");
- *     }
+ *   // ...
+ *   static final Manager MANAGER = new Manager();
+ *   // ...
+ *   @Test
+ *   void removedWorkerIsCollectable(LeakTracker leaks) {
+ *     leaks.track(MANAGER.addWorker("Alice"), "Alice");
+ *     MANAGER.removeWorker("Alice");
+ *   }
+ *   // ...
  * }
  * }</pre>
  *

@@ -20,13 +20,15 @@ import org.leakcheck.internal.track.TrackerScope;
 /**
  * Leak checks without the JUnit extension, and checks in the middle of a test.
  *
- * <p>From any test framework (JUnit 4, TestNG) or a {@code main}:
+ * <p>From any test framework (JUnit 4, TestNG) or a {@code main}, as in {@code
+ * examples/src/test/java/org/leakcheck/examples/midtest/MidTestCheckTests.java} ({@code MANAGER} is
+ * long-lived, a static):
  *
  * <pre>{@code
- * LeakTracker leaks = LeakChecks.newTracker();
- * leaks.track(manager.addWorker("Alice"), "Alice");
- * manager.removeWorker("Alice");
- * LeakChecks.assertCollectable(leaks);   // forces GC; throws LeakDetectedError with the path
+ * LeakTracker leaks = LeakChecks.newTracker(Map.of("leakcheck.timeout", "5s"));
+ * leaks.track(MANAGER.addWorker("Carol"), "Carol");
+ * MANAGER.removeWorker("Carol");
+ * LeakChecks.assertCollectable(leaks); // throws LeakDetectedError with the path
  * }</pre>
  *
  * <p>In a {@link LeakCheck} test, the injected tracker can be checked at any point too, e.g. after
@@ -153,7 +155,8 @@ public final class LeakChecks {
    * An Awaitility condition, for your own {@code await()} chains: each evaluation forces one
    * confirmed garbage collection and answers whether everything tracked so far has been collected.
    * It tracks nothing out and never dumps the heap; on a timeout, call {@link
-   * #assertCollectable(LeakTracker)} for the retaining path.
+   * #assertCollectable(LeakTracker)} for the retaining path. From {@code
+   * examples/src/test/java/org/leakcheck/examples/midtest/MidTestCheckTests.java}:
    *
    * <pre>{@code
    * await().atMost(Duration.ofSeconds(10)).until(LeakChecks.collected(leaks));

@@ -1,6 +1,7 @@
 package org.leakcheck.examples;
 
 import static org.assertj.core.api.Assertions.assertThat;
+import static org.assertj.core.api.InstanceOfAssertFactories.STRING;
 
 import java.io.IOException;
 import java.nio.charset.StandardCharsets;
@@ -49,6 +50,85 @@ class DocsSnippetsTests {
     assertThat(problems(Files.readString(file, StandardCharsets.UTF_8), REPOSITORY))
         .as("java blocks in docs/%s that do not match the file they name", doc)
         .isEmpty();
+  }
+
+  /**
+   * The same rule for the code in the API's Javadoc: a {@code <pre>{@code ...}</pre>} block names
+   * its file of {@code examples/} ({@code {@code examples/…/X.java}}) in the text before it.
+   */
+  @ParameterizedTest
+  @ValueSource(
+      strings = {
+        "LeakCheck.java",
+        "LeakChecks.java",
+        "LeakTracker.java",
+        "LeakCheckExtension.java",
+        "LeakDetectedError.java",
+        "LeakedObject.java",
+        "RetainingPath.java",
+        "CollectionUnavailableException.java",
+        "assertj/LeakAssertions.java",
+        "assertj/LeakTrackerAssert.java"
+      })
+  void javadocCodeAppearsInTheFilesItNamesAsSource(String source) throws IOException {
+    Path file = REPOSITORY.resolve("junit-leakcheck/src/main/java/org/leakcheck").resolve(source);
+    assertThat(file).exists();
+
+    assertThat(
+            problems(javadocAsMarkdown(Files.readString(file, StandardCharsets.UTF_8)), REPOSITORY))
+        .as("code blocks in the Javadoc of %s that do not match the file they name", source)
+        .isEmpty();
+  }
+
+  @Test
+  void readsJavadocCodeBlocksAndTheirSource() throws IOException {
+    String javadoc =
+        "/**\n"
+            + " * From {@code\n"
+            + " * examples/src/test/java/org/leakcheck/examples/manager/ManagerTests.java}:\n"
+            + " *\n"
+            + " * <pre>{@code\n"
+            + " * leaks.track(MANAGER.addWorker(\"Alice\"), \"Alice\");\n"
+            + " * MANAGER.removeWorker(\"Bob\");\n"
+            + " * }</pre>\n"
+            + " */\n";
+
+    assertThat(problems(javadocAsMarkdown(javadoc), REPOSITORY))
+        .singleElement(STRING)
+        .contains("ManagerTests.java")
+        .contains("MANAGER.removeWorker(\"Bob\");");
+  }
+
+  /**
+   * A source file's Javadoc as the markdown {@link #problems} reads: comment prefixes dropped,
+   * {@code <pre>{@code} blocks as java blocks, a {@code {@code examples/…}} path (which may begin
+   * on the line before) as a backquoted one on the line just before its block.
+   */
+  private static final Pattern NAMED_SOURCE =
+      Pattern.compile("\\{@code\\s+(examples/[^}]+\\.java)\\}");
+
+  static String javadocAsMarkdown(String source) {
+    StringBuilder out = new StringBuilder();
+    String text = "";
+    for (String line : source.split("\n", -1)) {
+      String l = line.replaceFirst("^\\s*/?\\*+/?\\s?", "");
+      if (l.trim().equals("<pre>{@code")) {
+        Matcher m = NAMED_SOURCE.matcher(text);
+        String named = "";
+        while (m.find()) {
+          named = m.group(1);
+        }
+        out.append(named.isEmpty() ? "(no source)" : "From `" + named + "`:").append('\n');
+        out.append("```java\n");
+        text = "";
+      } else if (l.trim().equals("}</pre>")) {
+        out.append("```\n");
+      } else {
+        out.append(l).append('\n');
+        text += l + "\n";
+      }
+    }
+    return out.toString();
   }
 
   @Test

@@ -3,14 +3,16 @@ package org.leakcheck.assertj;
 import org.leakcheck.LeakTracker;
 
 /**
- * AssertJ entry point for leak checks in the middle of a test, or outside the extension.
+ * AssertJ entry point for leak checks in the middle of a test, or outside the extension. From
+ * {@code examples/src/test/java/org/leakcheck/examples/midtest/MidTestCheckTests.java} ({@code
+ * MANAGER} is long-lived, a static; the message and retaining path are the extension's):
  *
  * <pre>{@code
  * import static org.leakcheck.assertj.LeakAssertions.assertThat;
- *
- * leaks.track(MANAGER.addWorker("Alice"), "Alice");   // MANAGER: long-lived, e.g. a static
+ * // ...
+ * leaks.track(MANAGER.addWorker("Alice"), "Alice");
  * MANAGER.removeWorker("Alice");
- * assertThat(leaks).allCollectable();   // same message and retaining path as the extension
+ * assertThat(leaks).allCollectable(); // checks Alice now, with the path if she leaked
  * }</pre>
  *
  * <p>The assertion takes the tracker, never the object itself: a variable holding the object would
