@@ -8,6 +8,7 @@ import java.lang.ref.ReferenceQueue;
 import java.time.Duration;
 import java.util.List;
 import java.util.concurrent.atomic.AtomicInteger;
+import java.util.function.BooleanSupplier;
 import org.junit.jupiter.api.Test;
 import org.junit.jupiter.api.parallel.Isolated;
 import org.leakcheck.CollectionUnavailableException;
@@ -54,9 +55,7 @@ class ForcedCollectionTests {
     CountingSystemGc gc = new CountingSystemGc();
 
     boolean done =
-        new ForcedCollection(List.of(gc))
-            .collect(() -> true, Duration.ofSeconds(1), ForcedCollection.Wait.UNTIL_SETTLED)
-            .done();
+        doneAfterSettling(new ForcedCollection(List.of(gc)), () -> true, Duration.ofSeconds(1));
 
     assertThat(done).isTrue();
     assertThat(gc.calls).hasValue(0);
@@ -67,12 +66,10 @@ class ForcedCollectionTests {
     PhantomReference<Object> ref = new PhantomReference<>(new Object(), new ReferenceQueue<>());
 
     boolean done =
-        new ForcedCollection(List.of(new CountingSystemGc()))
-            .collect(
-                () -> ref.refersTo(null),
-                Duration.ofSeconds(5),
-                ForcedCollection.Wait.UNTIL_SETTLED)
-            .done();
+        doneAfterSettling(
+            new ForcedCollection(List.of(new CountingSystemGc())),
+            () -> ref.refersTo(null),
+            Duration.ofSeconds(5));
 
     assertThat(done).isTrue();
   }
@@ -103,22 +100,10 @@ class ForcedCollectionTests {
     ForcedCollection collection = new ForcedCollection(List.of(noOp, gc));
 
     PhantomReference<Object> first = new PhantomReference<>(new Object(), new ReferenceQueue<>());
-    assertThat(
-            collection
-                .collect(
-                    () -> first.refersTo(null),
-                    Duration.ofSeconds(5),
-                    ForcedCollection.Wait.UNTIL_SETTLED)
-                .done())
+    assertThat(doneAfterSettling(collection, () -> first.refersTo(null), Duration.ofSeconds(5)))
         .isTrue();
     PhantomReference<Object> second = new PhantomReference<>(new Object(), new ReferenceQueue<>());
-    assertThat(
-            collection
-                .collect(
-                    () -> second.refersTo(null),
-                    Duration.ofSeconds(5),
-                    ForcedCollection.Wait.UNTIL_SETTLED)
-                .done())
+    assertThat(doneAfterSettling(collection, () -> second.refersTo(null), Duration.ofSeconds(5)))
         .isTrue();
 
     assertThat(noOp.calls).as("the no-op trigger is tried once, then skipped").hasValue(1);
@@ -131,13 +116,7 @@ class ForcedCollectionTests {
     Object alive = new Object();
 
     assertThatThrownBy(
-            () ->
-                collection
-                    .collect(
-                        () -> alive == null,
-                        Duration.ofMillis(200),
-                        ForcedCollection.Wait.UNTIL_SETTLED)
-                    .done())
+            () -> doneAfterSettling(collection, () -> alive == null, Duration.ofMillis(200)))
         .isInstanceOf(CollectionUnavailableException.class)
         .hasMessageContaining("garbage collection cannot be forced in this JVM")
         .hasMessageContaining("a no-op did not collect an unreachable object")
@@ -162,13 +141,7 @@ class ForcedCollectionTests {
     Object alive = new Object();
 
     assertThatThrownBy(
-            () ->
-                collection
-                    .collect(
-                        () -> alive == null,
-                        Duration.ofMillis(200),
-                        ForcedCollection.Wait.UNTIL_SETTLED)
-                    .done())
+            () -> doneAfterSettling(collection, () -> alive == null, Duration.ofMillis(200)))
         .isInstanceOf(CollectionUnavailableException.class)
         .hasMessageContaining(
             "the GC.run diagnostic command is not available: no DiagnosticCommand MBean");
@@ -179,13 +152,17 @@ class ForcedCollectionTests {
     PhantomReference<Object> ref = new PhantomReference<>(new Object(), new ReferenceQueue<>());
 
     boolean done =
-        new ForcedCollection(List.of(new DiagnosticCommandGc()))
-            .collect(
-                () -> ref.refersTo(null),
-                Duration.ofSeconds(5),
-                ForcedCollection.Wait.UNTIL_SETTLED)
-            .done();
+        doneAfterSettling(
+            new ForcedCollection(List.of(new DiagnosticCommandGc())),
+            () -> ref.refersTo(null),
+            Duration.ofSeconds(5));
 
     assertThat(done).isTrue();
+  }
+
+  /** Collects until the condition holds or collection settles, as the check after a test does. */
+  private static boolean doneAfterSettling(
+      ForcedCollection collection, BooleanSupplier condition, Duration timeout) {
+    return collection.collect(condition, timeout, ForcedCollection.Wait.UNTIL_SETTLED).done();
   }
 }
