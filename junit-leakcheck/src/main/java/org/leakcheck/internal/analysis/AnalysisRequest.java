@@ -11,11 +11,11 @@ import org.leakcheck.internal.planted.LibraryCopy;
 
 /**
  * What to look for in a heap dump: the tracked objects (serials of their {@code TrackedReference}s)
- * in groups, each group with the {@link org.leakcheck.internal.planted.HeapMarker}s that apply to
- * it (their request ids); which copy of the library made both (its {@link
- * org.leakcheck.internal.planted.LibraryCopy#ID}: serials and request ids of two copies in one JVM
- * overlap); which classes belong to the test infrastructure (name prefixes) and whether to compute
- * retained sizes.
+ * and tracked types ({@link TypeQuery}) in groups, each group with the {@link
+ * org.leakcheck.internal.planted.HeapMarker}s that apply to it (their request ids); which copy of
+ * the library made both (its {@link org.leakcheck.internal.planted.LibraryCopy#ID}: serials and
+ * request ids of two copies in one JVM overlap); which classes belong to the test infrastructure
+ * (name prefixes) and whether to compute retained sizes.
  *
  * <p>Tests that share one dump each form a group: a group's verdicts are computed with its own
  * markers only (one test's test instance is nothing special for another test's verdict). A request
@@ -40,15 +40,23 @@ public final class AnalysisRequest {
   public static final long ANY_LIBRARY_COPY = 0;
 
   /**
-   * Tracked serials whose verdicts are computed with the markers of {@code markerRequests} only.
+   * Tracked serials and types whose verdicts are computed with the markers of {@code
+   * markerRequests} only.
    *
    * @param markerRequests request ids of the markers that apply
    * @param serials serials of the tracked objects
+   * @param types the types none of whose instances may be strongly reachable
    */
-  public record Group(Set<Long> markerRequests, Set<Long> serials) {
+  public record Group(Set<Long> markerRequests, Set<Long> serials, List<TypeQuery> types) {
     public Group {
       markerRequests = Set.copyOf(markerRequests);
       serials = Set.copyOf(new LinkedHashSet<>(serials));
+      types = List.copyOf(types);
+    }
+
+    /** A group of tracked objects only. */
+    public Group(Set<Long> markerRequests, Set<Long> serials) {
+      this(markerRequests, serials, List.of());
     }
   }
 
@@ -205,7 +213,12 @@ public final class AnalysisRequest {
      * builder given groups ignores {@link #track} and {@link #markerRequest}.
      */
     public Builder group(long markerRequest, Set<Long> serials) {
-      groups.add(new Group(Set.of(markerRequest), serials));
+      return group(markerRequest, serials, List.of());
+    }
+
+    /** Adds a group of tracked objects and types, as {@link #group(long, Set)}. */
+    public Builder group(long markerRequest, Set<Long> serials, List<TypeQuery> types) {
+      groups.add(new Group(Set.of(markerRequest), serials, types));
       return this;
     }
 

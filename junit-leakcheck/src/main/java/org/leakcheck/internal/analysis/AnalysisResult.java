@@ -7,12 +7,13 @@ import java.util.List;
 import java.util.Map;
 
 /**
- * The verdicts of one analysis, by tracked serial, the test instances found retained, and what the
- * analysis cost.
+ * The verdicts of one analysis, by tracked serial and by tracked type, the test instances found
+ * retained, and what the analysis cost.
  */
 public final class AnalysisResult {
 
   private final Map<Long, TrackedVerdict> bySerial;
+  private final Map<Long, SurvivingInstances> byQuery;
   private final long objectCount;
   private final Duration readTime;
   private final Duration searchTime;
@@ -32,7 +33,18 @@ public final class AnalysisResult {
       long objectCount,
       Duration readTime,
       Duration searchTime) {
+    this(bySerial, Map.of(), retainedTestInstances, objectCount, readTime, searchTime);
+  }
+
+  public AnalysisResult(
+      Map<Long, TrackedVerdict> bySerial,
+      Map<Long, SurvivingInstances> byQuery,
+      List<RetainedTestInstance> retainedTestInstances,
+      long objectCount,
+      Duration readTime,
+      Duration searchTime) {
     this.bySerial = Collections.unmodifiableMap(new LinkedHashMap<>(bySerial));
+    this.byQuery = Collections.unmodifiableMap(new LinkedHashMap<>(byQuery));
     this.retainedTestInstances = List.copyOf(retainedTestInstances);
     this.objectCount = objectCount;
     this.readTime = readTime;
@@ -42,6 +54,11 @@ public final class AnalysisResult {
   /** One verdict for each requested serial. */
   public Map<Long, TrackedVerdict> bySerial() {
     return bySerial;
+  }
+
+  /** What the dump holds of each requested {@link TypeQuery}, by query id. */
+  public Map<Long, SurvivingInstances> byQuery() {
+    return byQuery;
   }
 
   /**
@@ -77,6 +94,7 @@ public final class AnalysisResult {
         + searchTime.toMillis()
         + " ms, "
         + bySerial.values()
+        + (byQuery.isEmpty() ? "" : ", instances " + byQuery.values())
         + (retainedTestInstances.isEmpty()
             ? ""
             : ", retained test instances " + retainedTestInstances)

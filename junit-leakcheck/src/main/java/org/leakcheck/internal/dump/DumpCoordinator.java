@@ -5,6 +5,7 @@ import java.nio.file.Files;
 import java.nio.file.Path;
 import java.time.Duration;
 import java.util.ArrayList;
+import java.util.Collection;
 import java.util.HashMap;
 import java.util.List;
 import java.util.Map;
@@ -20,7 +21,9 @@ import org.leakcheck.internal.analysis.AnalysisResult;
 import org.leakcheck.internal.analysis.HeapPath;
 import org.leakcheck.internal.analysis.NoVerdict;
 import org.leakcheck.internal.analysis.RetainedTestInstance;
+import org.leakcheck.internal.analysis.SurvivingInstances;
 import org.leakcheck.internal.analysis.TrackedVerdict;
+import org.leakcheck.internal.analysis.TypeQuery;
 import org.leakcheck.internal.analysis.Verdict;
 import org.leakcheck.internal.analysis.process.AnalyzerProcess;
 
@@ -207,7 +210,7 @@ public final class DumpCoordinator {
               .excludedClassPrefixes(first.settings().frameworkPackages());
       Duration timeout = Duration.ZERO;
       for (Member m : batch.members) {
-        builder.group(m.submission.requestId(), m.submission.serials());
+        builder.group(m.submission.requestId(), m.submission.serials(), m.submission.types());
         Duration own = m.submission.settings().analysisTimeout();
         timeout = own.compareTo(timeout) > 0 ? own : timeout;
       }
@@ -226,10 +229,14 @@ public final class DumpCoordinator {
       }
       finish(
           batch,
-          (m, kept) -> Outcome.analysed(verdictsOf(m, result), instancesOf(m, result), kept),
+          (m, kept) ->
+              Outcome.analysed(
+                  verdictsOf(m, result), typesOf(m, result), instancesOf(m, result), kept),
           m ->
               DumpFiles.keeps(
-                  m.submission.settings().keepDumps(), true, leaked(verdictsOf(m, result))));
+                  m.submission.settings().keepDumps(),
+                  true,
+                  leaked(verdictsOf(m, result)) || leaked(typesOf(m, result).values())));
     } catch (IOException | RuntimeException | Error e) {
       // Before the dump has a file, the reports directory is what failed.
       NoVerdict kind = dump == null ? NoVerdict.DUMP_NOT_WRITTEN : NoVerdict.ANALYSIS_FAILED;
@@ -319,6 +326,22 @@ public final class DumpCoordinator {
       }
     }
     return mine;
+  }
+
+  private static Map<Long, SurvivingInstances> typesOf(Member member, AnalysisResult result) {
+    Map<Long, SurvivingInstances> mine = new HashMap<>();
+    for (TypeQuery q : member.submission.types()) {
+      SurvivingInstances s = result.byQuery().get(q.id());
+      if (s != null) {
+        mine.put(q.id(), s);
+      }
+    }
+    return mine;
+  }
+
+  /** Leaked or undecided instances of a tracked type: the test fails or aborts. */
+  private static boolean leaked(Collection<SurvivingInstances> instances) {
+    return instances.stream().anyMatch(s -> s.reachable() > 0 || s.undecidedReason() != null);
   }
 
   /** This member's retained test instances (a warning each). */

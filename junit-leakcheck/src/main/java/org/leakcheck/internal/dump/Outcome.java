@@ -6,6 +6,7 @@ import java.util.Map;
 import java.util.Optional;
 import org.leakcheck.internal.analysis.HeapPath;
 import org.leakcheck.internal.analysis.NoVerdict;
+import org.leakcheck.internal.analysis.SurvivingInstances;
 import org.leakcheck.internal.analysis.TrackedVerdict;
 
 /**
@@ -15,6 +16,7 @@ import org.leakcheck.internal.analysis.TrackedVerdict;
 public final class Outcome {
 
   private final Map<Long, TrackedVerdict> verdicts;
+  private final Map<Long, SurvivingInstances> instances;
   private final NoVerdict failureKind;
   private final String failure;
   private final Path keptDump;
@@ -22,11 +24,13 @@ public final class Outcome {
 
   private Outcome(
       Map<Long, TrackedVerdict> verdicts,
+      Map<Long, SurvivingInstances> instances,
       List<HeapPath> retainedTestInstances,
       NoVerdict failureKind,
       String failure,
       Path keptDump) {
     this.verdicts = verdicts;
+    this.instances = instances;
     this.retainedTestInstances = List.copyOf(retainedTestInstances);
     this.failureKind = failureKind;
     this.failure = failure;
@@ -34,12 +38,21 @@ public final class Outcome {
   }
 
   static Outcome analysed(
-      Map<Long, TrackedVerdict> verdicts, List<HeapPath> retainedTestInstances, Path keptDump) {
-    return new Outcome(Map.copyOf(verdicts), retainedTestInstances, null, null, keptDump);
+      Map<Long, TrackedVerdict> verdicts,
+      Map<Long, SurvivingInstances> instances,
+      List<HeapPath> retainedTestInstances,
+      Path keptDump) {
+    return new Outcome(
+        Map.copyOf(verdicts), Map.copyOf(instances), retainedTestInstances, null, null, keptDump);
   }
 
   static Outcome failed(NoVerdict kind, String reason, Path keptDump) {
-    return new Outcome(Map.of(), List.of(), kind, reason, keptDump);
+    return new Outcome(Map.of(), Map.of(), List.of(), kind, reason, keptDump);
+  }
+
+  /** What the dump holds of the tracked type {@code query}; empty when the analysis failed. */
+  public Optional<SurvivingInstances> instances(long query) {
+    return Optional.ofNullable(instances.get(query));
   }
 
   /**

@@ -9,7 +9,8 @@ package org.leakcheck.internal.planted;
  * <p>Planted: a {@link TrackedReference} per tracked object (its serial, the copy of the library
  * that made it, the referent inherited from {@code java.lang.ref.Reference}), and a {@link
  * HeapMarker} per object or thread whose references a check must treat specially (its kind, the
- * check's request id, the library copy).
+ * check's request id, the library copy), and a {@link TrackedType} per type whose instances must be
+ * gone (its query id, the library copy, the class as referent).
  */
 public final class Planted {
 
@@ -17,6 +18,12 @@ public final class Planted {
 
   /** {@link TrackedReference}'s class name, as the dump names its instances. */
   public static final String TRACKED_REFERENCE = TrackedReference.class.getName();
+
+  /** {@link TrackedType}'s class name. */
+  public static final String TRACKED_TYPE = TrackedType.class.getName();
+
+  /** {@link TrackedType}'s query id, unique within one copy of the library. */
+  public static final String QUERY = "query";
 
   /** {@link HeapMarker}'s class name. */
   public static final String HEAP_MARKER = HeapMarker.class.getName();

@@ -18,8 +18,12 @@ class PlantedTests {
     assertThat(HeapMarker.class.getDeclaredField(Planted.REQUEST).getType()).isEqualTo(long.class);
     assertThat(HeapMarker.class.getDeclaredField(Planted.LIBRARY_COPY).getType())
         .isEqualTo(long.class);
+    assertThat(TrackedType.class.getDeclaredField(Planted.QUERY).getType()).isEqualTo(long.class);
+    assertThat(TrackedType.class.getDeclaredField(Planted.LIBRARY_COPY).getType())
+        .isEqualTo(long.class);
     assertThat(Reference.class.getDeclaredField(Planted.REFERENT)).isNotNull();
     assertThat(Planted.TRACKED_REFERENCE).isEqualTo(TrackedReference.class.getName());
+    assertThat(Planted.TRACKED_TYPE).isEqualTo(TrackedType.class.getName());
     assertThat(Planted.HEAP_MARKER).isEqualTo(HeapMarker.class.getName());
   }
 }

@@ -5,15 +5,22 @@ import java.nio.BufferUnderflowException;
 import java.time.Duration;
 import java.util.ArrayList;
 import java.util.BitSet;
+import java.util.Comparator;
+import java.util.HashMap;
 import java.util.LinkedHashMap;
+import java.util.LinkedHashSet;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 import org.leakcheck.internal.analysis.AnalysisRequest;
 import org.leakcheck.internal.analysis.AnalysisResult;
+import org.leakcheck.internal.analysis.GcRoot;
 import org.leakcheck.internal.analysis.HeapPath;
+import org.leakcheck.internal.analysis.PathStep;
 import org.leakcheck.internal.analysis.RetainedTestInstance;
+import org.leakcheck.internal.analysis.SurvivingInstances;
 import org.leakcheck.internal.analysis.TrackedVerdict;
+import org.leakcheck.internal.analysis.TypeQuery;
 import org.leakcheck.internal.analysis.Verdict;
 import org.leakcheck.internal.heap.HprofFormatException;
 import org.leakcheck.internal.heap.HprofHeap;
@@ -24,8 +31,9 @@ import org.leakcheck.internal.planted.Planted;
 
 /**
  * Analyses a heap dump in this JVM: a breadth-first search over strong references from the GC roots
- * gives, for each tracked object, whether it is strongly reachable and its shortest retaining path;
- * a second search per leaked object (with that object blocked) gives its retained set.
+ * gives, for each tracked object, whether it is strongly reachable and its shortest retaining path
+ * (and for each tracked type, which of its instances are, grouped by the shape of their paths); a
+ * second search per leaked object (with that object blocked) gives its retained set.
  *
  * <p>What the test infrastructure holds does not count, decided by who holds it (DESIGN 3.2). A
  * first pass marks what the infrastructure holds: everything reachable from its roots, which are
@@ -45,10 +53,10 @@ import org.leakcheck.internal.planted.Planted;
  * Verdict#UNDECIDED} with the reason.
  *
  * <p>The steps, one class each: {@link PlantedObjects} reads what the library planted (tracked
- * references, markers), {@link Infrastructure} finds what the infrastructure holds, {@link
- * UserRoots} lists a group's roots, {@link Reachability} searches from them by {@link UserEdges}'
- * rules, {@link PathBuilder} turns a reached object's chain into its path and {@link RetainedSize}
- * sizes what it retains.
+ * references and types, markers), {@link TypeInstances} finds a tracked type's instances, {@link
+ * Infrastructure} finds what the infrastructure holds, {@link UserRoots} lists a group's roots,
+ * {@link Reachability} searches from them by {@link UserEdges}' rules, {@link PathBuilder} turns a
+ * reached object's chain into its path and {@link RetainedSize} sizes what it retains.
  *
  * <p>Memory: about 16 bytes per object for the index, 8 for the search (parent and queue), one bit
  * per object for retained sizes. The child process ({@code internal.analysis.process}) keeps that
@@ -78,6 +86,7 @@ public final class HeapAnalyzer {
   private final Reachability reachability;
   private final PathBuilder paths;
   private final List<RetainedTestInstance> retainedTestInstances = new ArrayList<>();
+  private final Map<Long, SurvivingInstances> instances = new LinkedHashMap<>();
   private int sizeSearches;
 
   private HeapAnalyzer(HprofHeap heap, AnalysisRequest request) {
@@ -109,7 +118,9 @@ public final class HeapAnalyzer {
     long start = System.nanoTime();
     HprofHeap heap =
         HprofHeap.open(
-            request.dump(), Set.of(Planted.TRACKED_REFERENCE, Planted.HEAP_MARKER), limits);
+            request.dump(),
+            Set.of(Planted.TRACKED_REFERENCE, Planted.TRACKED_TYPE, Planted.HEAP_MARKER),
+            limits);
     long read = System.nanoTime();
     Map<Long, TrackedVerdict> verdicts;
     HeapAnalyzer analyzer;
@@ -122,12 +133,15 @@ public final class HeapAnalyzer {
           "corrupted object record (" + e.getClass().getSimpleName() + ")");
     }
     String untrusted = whyNotReachableCannotBeTrusted(heap);
+    Map<Long, SurvivingInstances> instances = analyzer.instances;
     if (untrusted != null) {
       verdicts = undecidedUnlessReachable(verdicts, untrusted);
+      instances = undecidedUnlessAllReached(instances, untrusted);
     }
     long done = System.nanoTime();
     return new AnalysisResult(
         verdicts,
+        instances,
         analyzer.retainedTestInstances,
         heap.objectCount(),
         Duration.ofNanos(read - start),
@@ -155,7 +169,21 @@ public final class HeapAnalyzer {
     for (int instance : marks.testInstances) {
       targets.set(instance);
     }
+    Map<Long, int[]> ofTypes =
+        group.types().isEmpty()
+            ? Map.of()
+            : TypeInstances.of(heap, group.types(), planted.typeClassIds());
+    for (int[] indices : ofTypes.values()) {
+      for (int index : indices) {
+        if (!marks.blocked.get(index)) {
+          targets.set(index);
+        }
+      }
+    }
     reachability.search(roots, targets, infra, marks);
+    for (TypeQuery q : group.types()) {
+      instances.put(q.id(), survivingInstances(q, ofTypes.getOrDefault(q.id(), new int[0]), marks));
+    }
 
     boolean sizedInGroup = false;
     for (long serial : group.serials()) {
@@ -209,6 +237,67 @@ public final class HeapAnalyzer {
     }
   }
 
+  /** The query's instances that the search reached, grouped by the shape of their paths. */
+  private SurvivingInstances survivingInstances(TypeQuery q, int[] candidates, Marks marks) {
+    int reachable = 0;
+    Map<List<String>, List<Integer>> byShape = new LinkedHashMap<>();
+    Map<List<String>, HeapPath> firstPath = new HashMap<>();
+    Map<List<String>, Set<String>> classNames = new HashMap<>();
+    for (int index : candidates) {
+      if (!reachability.reached(index) || marks.blocked.get(index)) {
+        continue;
+      }
+      reachable++;
+      if (reachable > SurvivingInstances.MAX_GROUPED) {
+        continue;
+      }
+      HeapPath path = paths.path(reachability.chain(index));
+      List<String> shape = shape(path);
+      byShape.computeIfAbsent(shape, k -> new ArrayList<>()).add(index);
+      firstPath.putIfAbsent(shape, path);
+      classNames.computeIfAbsent(shape, k -> new LinkedHashSet<>()).add(graph.className(index));
+    }
+    List<SurvivingInstances.Group> groups = new ArrayList<>();
+    byShape.forEach(
+        (shape, members) ->
+            groups.add(
+                new SurvivingInstances.Group(
+                    members.size(), new ArrayList<>(classNames.get(shape)), firstPath.get(shape))));
+    groups.sort(Comparator.comparingInt(SurvivingInstances.Group::count).reversed());
+    return new SurvivingInstances(q.id(), q.typeName(), candidates.length, reachable, groups, null);
+  }
+
+  /**
+   * What makes two paths one shape: the root and, for each reference, its kind, name and holder,
+   * without the array index or map slot (twelve connections in one list share a shape) and without
+   * object ids.
+   */
+  static List<String> shape(HeapPath path) {
+    List<String> shape = new ArrayList<>();
+    GcRoot root = path.root();
+    shape.add(
+        root.kind()
+            + " "
+            + root.className()
+            + " "
+            + root.threadName()
+            + (root.frame() == null
+                ? ""
+                : " " + root.frame().className() + "." + root.frame().methodName()));
+    for (PathStep step : path.steps()) {
+      shape.add(
+          step.edgeKind()
+              + " "
+              + step.edgeName()
+              + " "
+              + step.declaringClass()
+              + " "
+              + step.className()
+              + (step.isClassObject() ? " " + step.summary() : ""));
+    }
+    return shape;
+  }
+
   /** The index of a serial's referent, or -1 when it is not in the dump. */
   private int indexOfReferent(long serial) {
     long referent = planted.referent(serial);
@@ -252,6 +341,24 @@ public final class HeapAnalyzer {
         + " to "
         + first.length()
         + " elements: an object they hold may be missing";
+  }
+
+  /**
+   * A type's instances the dump holds but the search did not reach may be strongly reachable all
+   * the same: those queries say why; the reached ones keep their paths.
+   */
+  private static Map<Long, SurvivingInstances> undecidedUnlessAllReached(
+      Map<Long, SurvivingInstances> instances, String reason) {
+    Map<Long, SurvivingInstances> result = new LinkedHashMap<>();
+    instances.forEach(
+        (query, s) ->
+            result.put(
+                query,
+                s.inDump() == s.reachable()
+                    ? s
+                    : new SurvivingInstances(
+                        s.query(), s.typeName(), s.inDump(), s.reachable(), s.groups(), reason)));
+    return result;
   }
 
   /**

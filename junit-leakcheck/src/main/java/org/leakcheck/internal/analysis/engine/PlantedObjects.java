@@ -2,7 +2,9 @@ package org.leakcheck.internal.analysis.engine;
 
 import java.util.Collection;
 import java.util.HashMap;
+import java.util.HashSet;
 import java.util.Map;
+import java.util.Set;
 import org.leakcheck.internal.analysis.AnalysisRequest;
 import org.leakcheck.internal.heap.ClassInfo;
 import org.leakcheck.internal.heap.FieldInfo;
@@ -14,8 +16,8 @@ import org.leakcheck.internal.planted.Planted;
 /**
  * What the asking copy of the library planted in the dumped heap ({@link
  * AnalysisRequest#libraryCopy()}): the referents of its {@code TrackedReference}s by serial, and
- * the objects its {@link HeapMarker}s mark, by marker request. The names it reads are {@link
- * Planted}'s.
+ * the classes of its {@code TrackedType}s by query, and the objects its {@link HeapMarker}s mark,
+ * by marker request. The names it reads are {@link Planted}'s.
  */
 final class PlantedObjects {
 
@@ -24,6 +26,7 @@ final class PlantedObjects {
   private final HprofHeap heap;
   private final AnalysisRequest request;
   private final Map<Long, Long> referents = new HashMap<>();
+  private final Map<Long, Long> typeClassIds = new HashMap<>();
   private final Map<Long, Marks> marksByRequest = new HashMap<>();
   private final Marks allMarks = new Marks();
 
@@ -31,7 +34,13 @@ final class PlantedObjects {
     this.heap = heap;
     this.request = request;
     readTrackedReferences();
+    readTrackedTypes();
     readMarkers();
+  }
+
+  /** The class object id of each requested tracked type in the dump, by query id. */
+  Map<Long, Long> typeClassIds() {
+    return typeClassIds;
   }
 
   /** The referent id of a requested serial's tracked reference, or 0 when not in the dump. */
@@ -74,6 +83,31 @@ final class PlantedObjects {
       long value = heap.fieldValue(index, serial);
       if (request.trackedSerials().contains(value)) {
         referents.put(value, heap.fieldValue(index, referent));
+      }
+    }
+  }
+
+  private void readTrackedTypes() {
+    Set<Long> queries = new HashSet<>();
+    for (AnalysisRequest.Group g : request.groups()) {
+      g.types().forEach(q -> queries.add(q.id()));
+    }
+    if (queries.isEmpty()) {
+      return;
+    }
+    for (long id : heap.instancesOf(Planted.TRACKED_TYPE)) {
+      int index = heap.indexOf(id);
+      ClassInfo c = heap.classOf(index);
+      FieldInfo query = c.field(Planted.QUERY);
+      FieldInfo copy = c.field(Planted.LIBRARY_COPY);
+      FieldInfo referent = c.field(Planted.REFERENT, REFERENCE);
+      if (query == null || referent == null || !ofThisCopy(index, copy)) {
+        continue;
+      }
+      long value = heap.fieldValue(index, query);
+      long type = heap.fieldValue(index, referent);
+      if (queries.contains(value) && type != 0) {
+        typeClassIds.put(value, type);
       }
     }
   }

@@ -19,7 +19,9 @@ import org.leakcheck.internal.analysis.GcRoot;
 import org.leakcheck.internal.analysis.HeapPath;
 import org.leakcheck.internal.analysis.PathStep;
 import org.leakcheck.internal.analysis.RetainedTestInstance;
+import org.leakcheck.internal.analysis.SurvivingInstances;
 import org.leakcheck.internal.analysis.TrackedVerdict;
+import org.leakcheck.internal.analysis.TypeQuery;
 import org.leakcheck.internal.analysis.Verdict;
 
 /**
@@ -30,7 +32,7 @@ import org.leakcheck.internal.analysis.Verdict;
 final class Wire {
 
   static final int MAGIC = 0x4C4B4348; // "LKCH"
-  static final int VERSION = 2;
+  static final int VERSION = 3;
 
   static final byte OK = 0;
   static final byte FAILED = 1;
@@ -51,6 +53,18 @@ final class Wire {
       out.writeInt(group.serials().size());
       for (long serial : group.serials()) {
         out.writeLong(serial);
+      }
+      out.writeInt(group.types().size());
+      for (TypeQuery q : group.types()) {
+        out.writeLong(q.id());
+        writeString(out, q.typeName());
+        out.writeInt(q.dimensions());
+        out.writeBoolean(q.isInterface());
+        out.writeBoolean(q.ownLoaderOnly());
+        out.writeInt(q.implementers().size());
+        for (String name : q.implementers()) {
+          writeString(out, name);
+        }
       }
     }
     out.writeLong(request.libraryCopy());
@@ -74,7 +88,21 @@ final class Wire {
       for (int i = in.readInt(); i > 0; i--) {
         serials.add(in.readLong());
       }
-      groups.add(new AnalysisRequest.Group(markers, serials));
+      List<TypeQuery> types = new ArrayList<>();
+      for (int i = in.readInt(); i > 0; i--) {
+        long id = in.readLong();
+        String typeName = readString(in);
+        int dimensions = in.readInt();
+        boolean isInterface = in.readBoolean();
+        boolean ownLoaderOnly = in.readBoolean();
+        Set<String> implementers = new LinkedHashSet<>();
+        for (int k = in.readInt(); k > 0; k--) {
+          implementers.add(readString(in));
+        }
+        types.add(
+            new TypeQuery(id, typeName, dimensions, isInterface, implementers, ownLoaderOnly));
+      }
+      groups.add(new AnalysisRequest.Group(markers, serials, types));
     }
     long libraryCopy = in.readLong();
     List<String> prefixes = new ArrayList<>();
@@ -108,6 +136,23 @@ final class Wire {
       out.writeBoolean(v.path().isPresent());
       if (v.path().isPresent()) {
         writePath(out, v.path().get());
+      }
+    }
+    out.writeInt(result.byQuery().size());
+    for (SurvivingInstances i : result.byQuery().values()) {
+      out.writeLong(i.query());
+      writeString(out, i.typeName());
+      out.writeInt(i.inDump());
+      out.writeInt(i.reachable());
+      writeString(out, i.undecidedReason());
+      out.writeInt(i.groups().size());
+      for (SurvivingInstances.Group g : i.groups()) {
+        out.writeInt(g.count());
+        out.writeInt(g.classNames().size());
+        for (String name : g.classNames()) {
+          writeString(out, name);
+        }
+        writePath(out, g.path());
       }
     }
     out.writeInt(result.retainedTestInstances().size());
@@ -146,11 +191,32 @@ final class Wire {
               ? TrackedVerdict.undecided(serial, className, objectId, undecidedReason)
               : new TrackedVerdict(serial, verdict, className, objectId, path, bytes, count));
     }
+    Map<Long, SurvivingInstances> byQuery = new LinkedHashMap<>();
+    for (int i = in.readInt(); i > 0; i--) {
+      long query = in.readLong();
+      String typeName = readString(in);
+      int inDump = in.readInt();
+      int reachable = in.readInt();
+      String undecidedReason = readString(in);
+      List<SurvivingInstances.Group> groups = new ArrayList<>();
+      for (int g = in.readInt(); g > 0; g--) {
+        int count = in.readInt();
+        List<String> names = new ArrayList<>();
+        for (int k = in.readInt(); k > 0; k--) {
+          names.add(readString(in));
+        }
+        groups.add(new SurvivingInstances.Group(count, names, readPath(in)));
+      }
+      byQuery.put(
+          query,
+          new SurvivingInstances(query, typeName, inDump, reachable, groups, undecidedReason));
+    }
     List<RetainedTestInstance> instances = new ArrayList<>();
     for (int i = in.readInt(); i > 0; i--) {
       instances.add(new RetainedTestInstance(in.readLong(), readString(in), readPath(in)));
     }
-    return new Answer(new AnalysisResult(verdicts, instances, objects, read, search), OK, null);
+    return new Answer(
+        new AnalysisResult(verdicts, byQuery, instances, objects, read, search), OK, null);
   }
 
   private static void writePath(DataOutputStream out, HeapPath path) throws IOException {
