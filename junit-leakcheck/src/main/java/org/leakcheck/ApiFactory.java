@@ -77,11 +77,35 @@ final class ApiFactory implements ApiTypes.Factory {
   }
 
   @Override
+  public LeakedInstances leakedInstances(
+      String typeName,
+      StackTraceElement trackedAt,
+      int count,
+      List<LeakedInstances.Group> groups,
+      String undecidedReason) {
+    return new LeakedInstances(typeName, trackedAt, count, groups, undecidedReason);
+  }
+
+  @Override
+  public LeakedInstances.Group instancesGroup(
+      int count, List<String> classNames, RetainingPath retainingPath) {
+    return new LeakedInstances.Group(count, classNames, retainingPath);
+  }
+
+  @Override
   public LeakDetectedError leakDetectedError(
       String message,
       List<LeakedObject> leakedObjects,
       List<LeakedObject> undecidedObjects,
+      List<LeakedInstances> leakedInstances,
+      List<LeakedInstances> undecidedInstances,
       int trackedCount) {
-    return new LeakDetectedError(message, leakedObjects, undecidedObjects, trackedCount);
+    return new LeakDetectedError(
+        message,
+        leakedObjects,
+        undecidedObjects,
+        leakedInstances,
+        undecidedInstances,
+        trackedCount);
   }
 }

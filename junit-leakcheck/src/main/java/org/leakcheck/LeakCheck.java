@@ -139,6 +139,16 @@ public @interface LeakCheck {
    */
   Mode mode() default Mode.DEFAULT;
 
+  /**
+   * Types none of whose instances may survive any test of the annotated class (or the annotated
+   * method), as if each test called {@link LeakTracker#trackInstancesOf(Class)} for each: a test
+   * method's types add to its class's. A type refused by {@code trackInstancesOf} fails the test
+   * with the reason.
+   *
+   * @return the types, none by default
+   */
+  Class<?>[] instancesOf() default {};
+
   /** What the extension does when it finds a leak. */
   enum Mode {
     /** Use the configuration parameter {@link LeakCheck#MODE_KEY} (itself defaulting to FAIL). */

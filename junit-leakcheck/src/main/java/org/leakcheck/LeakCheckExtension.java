@@ -23,6 +23,7 @@ import org.leakcheck.internal.config.ConfigurationException;
 import org.leakcheck.internal.config.Warnings;
 import org.leakcheck.internal.report.LeakReport;
 import org.leakcheck.internal.report.RunSummary;
+import org.leakcheck.internal.track.CallSite;
 import org.leakcheck.internal.track.DefaultLeakTracker;
 import org.leakcheck.internal.track.TrackerScope;
 
@@ -89,7 +90,28 @@ public final class LeakCheckExtension implements BeforeEachCallback, ParameterRe
    */
   @Override
   public void beforeEach(ExtensionContext context) {
-    pendingCheck(context);
+    PendingCheck check = pendingCheck(context);
+    List<Annotated> withTypes = new ArrayList<>();
+    for (Annotated a : annotations(context)) {
+      if (a.annotation().instancesOf().length > 0) {
+        withTypes.add(a);
+      }
+    }
+    if (withTypes.isEmpty()) {
+      return;
+    }
+    DefaultLeakTracker tracker = check.tracker(settings(context)).own();
+    for (Annotated a : withTypes) {
+      AnnotatedElement e = a.element();
+      String on = e instanceof Method ? ((Method) e).getDeclaringClass().getName() : elementName(e);
+      for (Class<?> type : a.annotation().instancesOf()) {
+        tracker.trackInstancesOf(type, CallSite.annotationOn(on));
+      }
+    }
+  }
+
+  private static String elementName(AnnotatedElement e) {
+    return e instanceof Class<?> ? ((Class<?>) e).getName() : e.toString();
   }
 
   @Override

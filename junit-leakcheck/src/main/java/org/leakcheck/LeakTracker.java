@@ -6,6 +6,9 @@ import org.leakcheck.internal.track.DefaultLeakTracker;
 /**
  * Registers objects that a test expects to become garbage.
  *
+ * <p>Besides single objects, it tracks types: {@link #trackInstancesOf(Class)} asks that no
+ * instance of a type survive the test.
+ *
  * <p>The tracker holds no strong reference to what it tracks: it watches each object through a
  * {@link java.lang.ref.PhantomReference} and records its label, class, identity hash code and the
  * place ({@code File.java:line}) where {@code track} was called. It never calls the object's {@code
@@ -58,6 +61,35 @@ public final class LeakTracker {
    */
   public <T> T track(T object, String label) {
     return own.track(object, label);
+  }
+
+  /**
+   * Tracks every instance of {@code type}: after the test, no instance of it or of a subtype may be
+   * strongly reachable from a root that outlives the test (what the test instance, the test
+   * infrastructure and weak references hold does not count, as for {@link #track(Object)}). For the
+   * leaks deep inside the code under test, which the test cannot get a handle on: connections,
+   * sessions, buffers a framework creates.
+   *
+   * <p>Interfaces and abstract classes count the instances of every class that implements or
+   * extends them; an array type ({@code Connection[].class}) counts arrays of it, of the same
+   * dimensions, and of its subtypes. A class of the same name defined by another class loader (a
+   * plugin's copy) is another type and is not counted. The failure lists how many instances survive
+   * and, for the first ones, their retaining paths, grouped when several share one shape ({@code 12
+   * instances held by static field Pool.ALL → [i]}).
+   *
+   * <p>Cheap when nothing survives: the check counts live instances after one full collection,
+   * without a heap dump, and dumps the heap only when the count is not zero. Tracking a type twice
+   * is tracking it once. The tracker holds the type weakly: it never keeps a class loader alive.
+   *
+   * @param type the type none of whose instances may survive the test; not {@code null}
+   * @throws IllegalArgumentException if {@code type} is {@code null}, or has instances that are
+   *     never all collected while the JVM runs (a primitive type, {@code Object}, an enum, {@code
+   *     String}, {@code Class}, {@code Thread} and the other types whose instances the JDK always
+   *     holds, and their supertypes such as {@code CharSequence} or {@code Runnable})
+   * @throws IllegalStateException if the test of this tracker has ended
+   */
+  public void trackInstancesOf(Class<?> type) {
+    own.trackInstancesOf(type);
   }
 
   /** {@return what it tracks so far, for a person: how many objects, and for which test} */

@@ -2,6 +2,7 @@ package org.leakcheck.internal;
 
 import java.util.List;
 import org.leakcheck.LeakDetectedError;
+import org.leakcheck.LeakedInstances;
 import org.leakcheck.LeakedObject;
 import org.leakcheck.RetainingPath;
 
@@ -55,11 +56,25 @@ public final class ApiTypes {
         String reference,
         String summary);
 
+    /** A tracked type's surviving instances, or why they could not be decided. */
+    LeakedInstances leakedInstances(
+        String typeName,
+        StackTraceElement trackedAt,
+        int count,
+        List<LeakedInstances.Group> groups,
+        String undecidedReason);
+
+    /** Instances with paths of one shape. */
+    LeakedInstances.Group instancesGroup(
+        int count, List<String> classNames, RetainingPath retainingPath);
+
     /** The error of a check. */
     LeakDetectedError leakDetectedError(
         String message,
         List<LeakedObject> leakedObjects,
         List<LeakedObject> undecidedObjects,
+        List<LeakedInstances> leakedInstances,
+        List<LeakedInstances> undecidedInstances,
         int trackedCount);
   }
 
@@ -205,6 +220,31 @@ public final class ApiTypes {
   }
 
   /**
+   * A tracked type's surviving instances; or, with a reason, why they could not be decided.
+   *
+   * @param typeName the tracked type
+   * @param trackedAt where it was tracked
+   * @param count how many instances are strongly reachable
+   * @param groups those, by path shape
+   * @param undecidedReason why it could not be decided, or {@code null}
+   * @return the instances
+   */
+  public static LeakedInstances leakedInstances(
+      String typeName,
+      StackTraceElement trackedAt,
+      int count,
+      List<LeakedInstances.Group> groups,
+      String undecidedReason) {
+    return factory().leakedInstances(typeName, trackedAt, count, groups, undecidedReason);
+  }
+
+  /** Instances with paths of one shape: how many, their classes, the first one's path. */
+  public static LeakedInstances.Group instancesGroup(
+      int count, List<String> classNames, RetainingPath retainingPath) {
+    return factory().instancesGroup(count, classNames, retainingPath);
+  }
+
+  /**
    * The error of a check.
    *
    * @param message the rendered report
@@ -218,6 +258,28 @@ public final class ApiTypes {
       List<LeakedObject> leakedObjects,
       List<LeakedObject> undecidedObjects,
       int trackedCount) {
-    return factory().leakDetectedError(message, leakedObjects, undecidedObjects, trackedCount);
+    return leakDetectedError(
+        message, leakedObjects, undecidedObjects, List.of(), List.of(), trackedCount);
+  }
+
+  /**
+   * The error of a check with tracked types, as {@link #leakDetectedError(String, List, List,
+   * int)}.
+   */
+  public static LeakDetectedError leakDetectedError(
+      String message,
+      List<LeakedObject> leakedObjects,
+      List<LeakedObject> undecidedObjects,
+      List<LeakedInstances> leakedInstances,
+      List<LeakedInstances> undecidedInstances,
+      int trackedCount) {
+    return factory()
+        .leakDetectedError(
+            message,
+            leakedObjects,
+            undecidedObjects,
+            leakedInstances,
+            undecidedInstances,
+            trackedCount);
   }
 }

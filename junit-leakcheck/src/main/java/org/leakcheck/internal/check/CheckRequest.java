@@ -4,6 +4,7 @@ import java.util.List;
 import org.leakcheck.internal.collect.ForcedCollection;
 import org.leakcheck.internal.config.Configuration;
 import org.leakcheck.internal.track.DefaultLeakTracker;
+import org.leakcheck.internal.track.TrackedInstances;
 import org.leakcheck.internal.track.TrackedObject;
 import org.leakcheck.internal.track.TrackerScope;
 
@@ -12,6 +13,7 @@ import org.leakcheck.internal.track.TrackerScope;
  * when. {@link Checker#check} answers with a {@link Checker.Result}.
  *
  * @param tracked the objects to check
+ * @param types the types none of whose instances may survive
  * @param settings the settings of this check (the tracker's, or with another timeout)
  * @param excluded objects whose references do not count (the exception the test threw)
  * @param testInstances the test's instances: not counted, but reported when still held
@@ -24,6 +26,7 @@ import org.leakcheck.internal.track.TrackerScope;
  */
 public record CheckRequest(
     List<TrackedObject> tracked,
+    List<TrackedInstances> types,
     Configuration settings,
     List<Object> excluded,
     List<Object> testInstances,
@@ -35,14 +38,15 @@ public record CheckRequest(
 
   public CheckRequest {
     tracked = List.copyOf(tracked);
+    types = List.copyOf(types);
     excluded = List.copyOf(excluded);
     testInstances = List.copyOf(testInstances);
     checkingThreads = List.copyOf(checkingThreads);
   }
 
   /**
-   * A check, from the calling thread, of what {@code tracker} tracked so far; those objects are no
-   * longer tracked afterwards.
+   * A check, from the calling thread, of what {@code tracker} tracked so far; those objects and
+   * types are no longer tracked afterwards.
    *
    * @param tracker the tracker, drained
    * @param settings the settings for this check
@@ -58,6 +62,7 @@ public record CheckRequest(
     TrackerScope scope = tracker.scope();
     return new CheckRequest(
         tracker.drain(),
+        tracker.drainTypes(),
         settings,
         scope.excluded(),
         scope.testInstances(),

@@ -11,11 +11,14 @@ import java.util.concurrent.atomic.AtomicLong;
 import java.util.stream.Collectors;
 import org.leakcheck.LeakCheck;
 import org.leakcheck.LeakDetectedError;
+import org.leakcheck.LeakedInstances;
 import org.leakcheck.LeakedObject;
 import org.leakcheck.RetainingPath;
 import org.leakcheck.internal.ApiTypes;
 import org.leakcheck.internal.analysis.NoVerdict;
+import org.leakcheck.internal.analysis.SurvivingInstances;
 import org.leakcheck.internal.analysis.TrackedVerdict;
+import org.leakcheck.internal.analysis.TypeQuery;
 import org.leakcheck.internal.analysis.Verdict;
 import org.leakcheck.internal.collect.ForcedCollection;
 import org.leakcheck.internal.config.Configuration;
@@ -61,6 +64,8 @@ public final class Checker {
     private final List<String> survivedWithoutLeaking;
     private final Configuration.Undecided undecidedPolicy;
     private final List<RetainingPath> retainedTestInstances;
+    private final List<LeakedInstances> instances;
+    private final List<LeakedInstances> undecidedInstances;
 
     Result(int trackedCount, String moment) {
       this(
@@ -72,6 +77,8 @@ public final class Checker {
           moment,
           List.of(),
           Configuration.Undecided.FAIL,
+          List.of(),
+          List.of(),
           List.of());
     }
 
@@ -84,8 +91,12 @@ public final class Checker {
         String moment,
         List<String> survivedWithoutLeaking,
         Configuration.Undecided undecidedPolicy,
-        List<RetainingPath> retainedTestInstances) {
+        List<RetainingPath> retainedTestInstances,
+        List<LeakedInstances> instances,
+        List<LeakedInstances> undecidedInstances) {
       this.leaks = List.copyOf(leaks);
+      this.instances = List.copyOf(instances);
+      this.undecidedInstances = List.copyOf(undecidedInstances);
       this.undecided = List.copyOf(undecided);
       this.collections = collections;
       this.trackedCount = trackedCount;
@@ -123,14 +134,14 @@ public final class Checker {
           reportsDir, testClass, testName, leaks, undecidedObjects, collections, keptDump);
     }
 
-    /** Whether a tracked object was found leaked. */
+    /** Whether a tracked object, or an instance of a tracked type, was found leaked. */
     public boolean leaked() {
-      return !leaks.isEmpty();
+      return !leaks.isEmpty() || !instances.isEmpty();
     }
 
     /** Whether nothing was found leaked and nothing was left undecided. */
     public boolean clean() {
-      return leaks.isEmpty() && undecided.isEmpty();
+      return !leaked() && undecided.isEmpty() && undecidedInstances.isEmpty();
     }
 
     /**
@@ -147,7 +158,15 @@ public final class Checker {
      * #clean()}.
      */
     public LeakDetectedError error() {
-      return LeakReport.error(leaks, undecided, collections, trackedCount, keptDump, moment);
+      return LeakReport.error(
+          leaks,
+          undecided,
+          instances,
+          undecidedInstances,
+          collections,
+          trackedCount,
+          keptDump,
+          moment);
     }
 
     /**
@@ -161,7 +180,7 @@ public final class Checker {
         return;
       }
       LeakDetectedError error = error();
-      if (leaks.isEmpty() && undecidedPolicy == Configuration.Undecided.ABORT) {
+      if (!leaked() && undecidedPolicy == Configuration.Undecided.ABORT) {
         throw new TestAbortedException(error.getMessage());
       }
       throw error;
@@ -184,30 +203,35 @@ public final class Checker {
     String testClass = request.testClass();
     String testName = request.testName();
     String moment = request.moment();
-    if (tracked.isEmpty() || tracked.stream().allMatch(TrackedObject::isCleared)) {
+    boolean allCleared = tracked.stream().allMatch(TrackedObject::isCleared);
+    if (allCleared && request.types().isEmpty()) {
       return new Result(tracked.size(), moment);
     }
     int collections =
-        collection
-            .collect(
-                () -> tracked.stream().allMatch(TrackedObject::isCleared),
-                settings.timeout(),
-                request.collection())
-            .confirmedCycles();
+        allCleared
+            ? 0
+            : collection
+                .collect(
+                    () -> tracked.stream().allMatch(TrackedObject::isCleared),
+                    settings.timeout(),
+                    request.collection())
+                .confirmedCycles();
     List<TrackedObject> survivors =
         tracked.stream().filter(t -> !t.isCleared()).collect(Collectors.toList());
-    if (survivors.isEmpty()) {
+    // Tracked types: counted after one more full collection, without a dump; only a type with
+    // live instances needs one.
+    List<TypeToDecide> types = TypeToDecide.withLiveInstances(request.types());
+    if (survivors.isEmpty() && types.isEmpty()) {
       return new Result(tracked.size(), moment);
     }
     if (!settings.retainingPath()) {
+      String why = "no heap dump is taken with " + LeakCheck.RETAINING_PATH_KEY + "=false";
       List<UndecidedSurvivor> undecided = new ArrayList<>();
       for (TrackedObject t : survivors) {
-        undecided.add(
-            undecided(
-                t,
-                NoVerdict.RETAINING_PATH_DISABLED,
-                "no heap dump is taken with " + LeakCheck.RETAINING_PATH_KEY + "=false"));
+        undecided.add(undecided(t, NoVerdict.RETAINING_PATH_DISABLED, why));
       }
+      List<LeakedInstances> undecidedTypes = new ArrayList<>();
+      types.forEach(t -> undecidedTypes.add(t.undecided(why)));
       return new Result(
           List.of(),
           undecided,
@@ -217,7 +241,9 @@ public final class Checker {
           moment,
           List.of(),
           settings.undecided(),
-          List.of());
+          List.of(),
+          List.of(),
+          undecidedTypes);
     }
 
     long markerRequest = REQUESTS.incrementAndGet();
@@ -233,12 +259,39 @@ public final class Checker {
     }
     Set<Long> serials = new LinkedHashSet<>();
     survivors.forEach(t -> serials.add(t.serial()));
+    List<TypeQuery> queries = new ArrayList<>();
+    types.forEach(t -> queries.add(t.query()));
     Outcome outcome;
     try {
       outcome =
-          dumps.analyse(new Submission(markerRequest, serials, settings, testClass, testName));
+          dumps.analyse(
+              new Submission(markerRequest, serials, queries, settings, testClass, testName));
     } finally {
       Reference.reachabilityFence(markers);
+      Reference.reachabilityFence(types);
+    }
+    List<LeakedInstances> leakedTypes = new ArrayList<>();
+    List<LeakedInstances> undecidedTypes = new ArrayList<>();
+    for (TypeToDecide t : types) {
+      if (t.undecidable().isPresent()) {
+        undecidedTypes.add(t.undecided(t.undecidable().get()));
+        continue;
+      }
+      if (outcome.failure().isPresent()) {
+        undecidedTypes.add(t.undecided(outcome.failure().get()));
+        continue;
+      }
+      Optional<SurvivingInstances> found = outcome.instances(t.query().id());
+      if (found.isEmpty()) {
+        continue; // its class is gone, and its instances with it
+      }
+      SurvivingInstances s = found.get();
+      if (s.reachable() > 0) {
+        leakedTypes.add(t.leaked(s));
+      }
+      if (s.undecidedReason() != null) {
+        undecidedTypes.add(t.undecided(s.undecidedReason()));
+      }
     }
 
     List<LeakedObject> leaks = new ArrayList<>();
@@ -322,7 +375,9 @@ public final class Checker {
         moment,
         notLeaked,
         settings.undecided(),
-        instances);
+        instances,
+        leakedTypes,
+        undecidedTypes);
   }
 
   private static UndecidedSurvivor undecided(TrackedObject t, NoVerdict kind, String reason) {

@@ -10,6 +10,7 @@ import java.util.Optional;
 import java.util.Set;
 import java.util.regex.Pattern;
 import org.leakcheck.LeakDetectedError;
+import org.leakcheck.LeakedInstances;
 import org.leakcheck.LeakedObject;
 import org.leakcheck.RetainingPath;
 import org.leakcheck.internal.ApiTypes;
@@ -61,6 +62,28 @@ public final class LeakReport {
         leaks,
         objects(undecided),
         trackedCount);
+  }
+
+  /**
+   * The error for leaked and undecided objects and tracked types: the objects' report, then the
+   * types'.
+   */
+  public static LeakDetectedError error(
+      List<LeakedObject> leaks,
+      List<UndecidedSurvivor> undecided,
+      List<LeakedInstances> instances,
+      List<LeakedInstances> undecidedInstances,
+      int collections,
+      int trackedCount,
+      Optional<Path> keptDump,
+      String moment) {
+    String message =
+        leaks.isEmpty() && undecided.isEmpty()
+            ? InstancesReport.message(instances, undecidedInstances, keptDump, moment)
+            : message(leaks, undecided, collections, trackedCount, keptDump, moment)
+                + InstancesReport.sections(instances, undecidedInstances).replaceFirst("^\n", "");
+    return ApiTypes.leakDetectedError(
+        message, leaks, objects(undecided), instances, undecidedInstances, trackedCount);
   }
 
   /** The report text. */

@@ -46,6 +46,14 @@ public final class CallSite {
 
   public static final CallSite UNKNOWN = new CallSite("?", "?", null, -1);
 
+  /** The method name of an annotation's call site: {@code @LeakCheck(instancesOf) on Class}. */
+  private static final String ANNOTATION = "@LeakCheck(instancesOf)";
+
+  /** An attribute of {@code @LeakCheck} on {@code annotated} (a class or a method's class). */
+  public static CallSite annotationOn(String annotated) {
+    return new CallSite(annotated, ANNOTATION, null, -1);
+  }
+
   private static boolean isOwn(String className) {
     if (OWN_API_CLASSES.contains(className)) {
       return true;
@@ -80,6 +88,9 @@ public final class CallSite {
       return "unknown location";
     }
     String name = frame.getClassName();
+    if (ANNOTATION.equals(frame.getMethodName())) {
+      return ANNOTATION + " on " + name.substring(name.lastIndexOf('.') + 1);
+    }
     return name.substring(name.lastIndexOf('.') + 1) + "." + frame.getMethodName();
   }
 

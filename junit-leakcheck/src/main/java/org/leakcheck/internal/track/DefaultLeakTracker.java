@@ -8,6 +8,7 @@ import java.util.Optional;
 import java.util.concurrent.ConcurrentLinkedQueue;
 import java.util.concurrent.atomic.AtomicLong;
 import org.leakcheck.internal.planted.TrackedReference;
+import org.leakcheck.internal.planted.TrackedType;
 
 /**
  * The tracker of one test (or of one stand-alone check). Thread-safe: a test may track from any of
@@ -19,6 +20,7 @@ public final class DefaultLeakTracker {
 
   private final ReferenceQueue<Object> queue = new ReferenceQueue<>();
   private final ConcurrentLinkedQueue<TrackedObject> tracked = new ConcurrentLinkedQueue<>();
+  private final ConcurrentLinkedQueue<TrackedInstances> types = new ConcurrentLinkedQueue<>();
   private final TrackerScope scope;
 
   /** The test this tracker belonged to once that test has ended; then it refuses new objects. */
@@ -100,9 +102,63 @@ public final class DefaultLeakTracker {
     }
   }
 
+  /** {@code LeakTracker.trackInstancesOf(type)}; tracking one type twice is tracking it once. */
+  public void trackInstancesOf(Class<?> type) {
+    CallSite site = CallSite.ofCaller();
+    trackInstancesOf(type, site);
+  }
+
+  /**
+   * As {@link #trackInstancesOf(Class)}, recording {@code site} as where it was asked (an
+   * annotation's class).
+   */
+  public void trackInstancesOf(Class<?> type, CallSite site) {
+    if (endedTest != null) {
+      throw ended("trackInstancesOf(...)", site);
+    }
+    if (type == null) {
+      throw new IllegalArgumentException(
+          "trackInstancesOf(null) at "
+              + site
+              + ": pass the class whose instances must all be gone after the test");
+    }
+    Optional<String> why = InstanceTypes.whyNeverGone(type);
+    if (why.isPresent()) {
+      throw new IllegalArgumentException(
+          "cannot track instances of "
+              + type.getTypeName()
+              + " at "
+              + site
+              + ": they can never all be garbage-collected, because "
+              + why.get());
+    }
+    Class<?> element = type;
+    while (element.isArray()) {
+      element = element.getComponentType();
+    }
+    TrackedInstances entry =
+        new TrackedInstances(new TrackedType(element, SERIALS.incrementAndGet()), type, site);
+    synchronized (this) {
+      if (endedTest != null) {
+        throw ended("trackInstancesOf(...)", site);
+      }
+      for (TrackedInstances t : types) {
+        if (t.sameType(entry)) {
+          return;
+        }
+      }
+      types.add(entry);
+    }
+  }
+
   private IllegalStateException ended(CallSite site) {
+    return ended("track(...)", site);
+  }
+
+  private IllegalStateException ended(String call, CallSite site) {
     return new IllegalStateException(
-        "track(...) at "
+        call
+            + " at "
             + site
             + ": this LeakTracker belonged to the test '"
             + endedTest
@@ -111,19 +167,25 @@ public final class DefaultLeakTracker {
             + " LeakChecks.newTracker() outside a test)");
   }
 
-  /** {@code [3 tracked]}, {@code [3 tracked; ended with its test 'T > t()']}. */
+  /**
+   * {@code [3 tracked]}, {@code [3 tracked, instances of com.example.Connection]}, {@code [3
+   * tracked; ended with its test 'T > t()']}.
+   */
   public String describe() {
     String ended = endedTest;
+    List<String> typeNames = new ArrayList<>();
+    types.forEach(t -> typeNames.add(t.typeName()));
     return "["
         + tracked.size()
         + " tracked"
+        + (typeNames.isEmpty() ? "" : ", instances of " + String.join(", ", typeNames))
         + (ended == null ? "" : "; ended with its test '" + ended + "'")
         + "]";
   }
 
-  /** Whether nothing was tracked. */
+  /** Whether nothing was tracked, no object and no type. */
   public boolean isEmpty() {
-    return tracked.isEmpty();
+    return tracked.isEmpty() && types.isEmpty();
   }
 
   /** Everything tracked so far, in tracking order. */
@@ -149,6 +211,18 @@ public final class DefaultLeakTracker {
       result.add(t);
     }
     drainQueue();
+    return result;
+  }
+
+  /**
+   * Takes the tracked types out of the tracker, in tracking order, as {@link #drain()} does the
+   * tracked objects.
+   */
+  public List<TrackedInstances> drainTypes() {
+    List<TrackedInstances> result = new ArrayList<>();
+    for (TrackedInstances t; (t = types.poll()) != null; ) {
+      result.add(t);
+    }
     return result;
   }
 
