@@ -60,7 +60,7 @@ public final class HprofHeap {
   public static final int OBJECT_ARRAY_DUMP = 0x22;
   public static final int PRIMITIVE_ARRAY_DUMP = 0x23;
 
-  private final MappedFile file;
+  private final HprofFile file;
   private final int idSize;
   private final HprofLimits limits;
   private final LongLongMap utf8Positions = new LongLongMap(1 << 14);
@@ -85,9 +85,9 @@ public final class HprofHeap {
   private int bucketShift;
   private int[] bucketStarts;
 
-  private HprofHeap(MappedFile file, int idSize, HprofLimits limits) {
+  private HprofHeap(HprofFile file, HprofLimits limits) {
     this.file = file;
-    this.idSize = idSize;
+    this.idSize = file.idSize();
     this.limits = limits;
   }
 
@@ -126,31 +126,10 @@ public final class HprofHeap {
   private static HprofHeap open(
       Path dump, Set<String> collectInstancesOf, int chunkBits, HprofLimits limits)
       throws IOException {
-    MappedFile file = new MappedFile(dump, chunkBits);
-    long size = file.size();
-    int headerEnd = -1;
-    for (int i = 0; i < Math.min(size, 64); i++) {
-      if (file.get(i) == 0) {
-        headerEnd = i;
-        break;
-      }
-    }
-    if (headerEnd < 0 || headerEnd + 13 > size) {
-      throw new HprofFormatException("not an HPROF heap dump (no \"JAVA PROFILE\" header)");
-    }
-    byte[] header = new byte[headerEnd];
-    file.read(0, header, 0, headerEnd);
-    String magic = new String(header, StandardCharsets.ISO_8859_1);
-    if (!magic.startsWith("JAVA PROFILE 1.0.")) {
-      throw new HprofFormatException("not an HPROF heap dump (no \"JAVA PROFILE\" header)");
-    }
-    int idSize = file.getInt(headerEnd + 1);
-    if (idSize != 4 && idSize != 8) {
-      throw new HprofFormatException("unsupported identifier size " + idSize);
-    }
-    HprofHeap heap = new HprofHeap(file, idSize, limits);
+    HprofFile file = HprofFile.open(dump, chunkBits);
+    HprofHeap heap = new HprofHeap(file, limits);
     try {
-      heap.read(headerEnd + 1 + 4 + 8, collectInstancesOf);
+      heap.read(file.firstRecord(), collectInstancesOf);
     } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
       throw new HprofFormatException("corrupted record (" + e.getClass().getSimpleName() + ")");
     }
@@ -497,30 +476,12 @@ public final class HprofHeap {
 
   /** Reads an identifier at a file position. */
   public long readId(long pos) {
-    return idSize == 8 ? file.getLong(pos) : Integer.toUnsignedLong(file.getInt(pos));
+    return file.readId(pos);
   }
 
   /** Reads a value of an HPROF type at a file position: an id, or the raw bits of a primitive. */
   public long readValue(long pos, int type) {
-    switch (type) {
-      case HprofTypes.OBJECT:
-        return readId(pos);
-      case HprofTypes.BOOLEAN:
-      case HprofTypes.BYTE:
-        return file.get(pos);
-      case HprofTypes.CHAR:
-        return file.getShort(pos) & 0xFFFF;
-      case HprofTypes.SHORT:
-        return file.getShort(pos);
-      case HprofTypes.FLOAT:
-      case HprofTypes.INT:
-        return file.getInt(pos);
-      case HprofTypes.DOUBLE:
-      case HprofTypes.LONG:
-        return file.getLong(pos);
-      default:
-        throw new IllegalArgumentException("type " + type);
-    }
+    return file.readValue(pos, type);
   }
 
   /** Copies bytes from the file. */
