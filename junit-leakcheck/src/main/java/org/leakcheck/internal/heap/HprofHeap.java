@@ -1,7 +1,6 @@
 package org.leakcheck.internal.heap;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
@@ -63,10 +62,7 @@ public final class HprofHeap {
   private final HprofFile file;
   private final int idSize;
   private final HprofLimits limits;
-  private final LongLongMap utf8Positions = new LongLongMap(1 << 14);
-  private final Map<Long, String> symbols = new HashMap<>();
-  private final LongLongMap classNameIds = new LongLongMap(); // class id -> name id
-  private final LongLongMap classSerialToId = new LongLongMap(); // class serial -> class id
+  private final SymbolTable symbols;
   private final LongLongMap stackFramePositions = new LongLongMap();
   private final LongLongMap stackTracePositions = new LongLongMap();
   private final LongLongMap classOrdinals = new LongLongMap(); // class id -> ordinal
@@ -89,6 +85,7 @@ public final class HprofHeap {
     this.file = file;
     this.idSize = file.idSize();
     this.limits = limits;
+    this.symbols = new SymbolTable(file);
   }
 
   /**
@@ -169,15 +166,14 @@ public final class HprofHeap {
       }
       switch (tag) {
         case UTF8:
-          utf8Positions.put(readId(body), pos);
+          symbols.addUtf8(readId(body), pos);
           break;
         case LOAD_CLASS:
           {
             int serial = file.getInt(body);
             long classId = readId(body + 4);
             long nameId = readId(body + 4 + idSize + 4);
-            classNameIds.put(classId, nameId);
-            classSerialToId.put(serial, classId);
+            symbols.addClass(serial, classId, nameId);
             if (!wantedNames.isEmpty()) {
               int w = wantedNames.indexOf(HprofTypes.javaClassName(symbol(nameId)));
               if (w >= 0) {
@@ -416,12 +412,8 @@ public final class HprofHeap {
     }
     buildBuckets();
     for (ClassInfo c : classes) {
-      long nameId = classNameIds.get(c.id(), 0);
-      String name =
-          nameId == 0
-              ? "unknown class 0x" + Long.toHexString(c.id())
-              : HprofTypes.javaClassName(symbol(nameId));
-      c.link(this, name);
+      String name = symbols.className(c.id());
+      c.link(this, name == null ? "unknown class 0x" + Long.toHexString(c.id()) : name);
     }
     for (int i = 0; i < wantedNames.size(); i++) {
       collected.put(wantedNames.get(i), wantedInstances.get(i).toArray());
@@ -499,19 +491,7 @@ public final class HprofHeap {
 
   /** The text of an HPROF UTF8 record (names of classes, fields, methods, files). */
   public String symbol(long id) {
-    String s = symbols.get(id);
-    if (s == null) {
-      long pos = utf8Positions.get(id, -1);
-      if (pos < 0) {
-        return "<unknown symbol 0x" + Long.toHexString(id) + ">";
-      }
-      int length = (int) (Integer.toUnsignedLong(file.getInt(pos + 5)) - idSize);
-      byte[] bytes = new byte[Math.max(0, length)];
-      file.read(pos + 9 + idSize, bytes, 0, bytes.length);
-      s = new String(bytes, StandardCharsets.UTF_8);
-      symbols.put(id, s);
-    }
-    return s;
+    return symbols.symbol(id);
   }
 
   // ---------------------------------------------------------------- objects
@@ -683,11 +663,9 @@ public final class HprofHeap {
       long source = readId(f + 3L * idSize);
       long classSerial = Integer.toUnsignedLong(file.getInt(f + 4L * idSize));
       int line = file.getInt(f + 4L * idSize + 4);
-      long classId = classSerialToId.get(classSerial, 0);
-      long nameId = classNameIds.get(classId, 0);
       result.add(
           new StackFrameInfo(
-              nameId == 0 ? null : HprofTypes.javaClassName(symbol(nameId)),
+              symbols.className(symbols.classIdOfSerial(classSerial)),
               symbol(methodName),
               symbol(signature),
               source == 0 ? null : symbol(source),
