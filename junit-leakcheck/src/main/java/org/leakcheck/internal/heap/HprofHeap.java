@@ -63,13 +63,10 @@ public final class HprofHeap {
   private final int idSize;
   private final HprofLimits limits;
   private final SymbolTable symbols;
-  private final LongLongMap stackFramePositions = new LongLongMap();
-  private final LongLongMap stackTracePositions = new LongLongMap();
+  private final StackTraces stackTraces;
   private final LongLongMap classOrdinals = new LongLongMap(); // class id -> ordinal
   private final List<ClassInfo> classes = new ArrayList<>();
   private final List<HprofRoot> roots = new ArrayList<>();
-  private final LongLongMap threadSerialToObject = new LongLongMap();
-  private final LongLongMap threadSerialToTrace = new LongLongMap();
   private final Map<String, long[]> collected = new HashMap<>();
   private final List<long[]> truncatedRecords = new ArrayList<>(0); // {id, class id or -type, n}
   private List<TruncatedArray> truncatedArrays = List.of();
@@ -86,6 +83,7 @@ public final class HprofHeap {
     this.idSize = file.idSize();
     this.limits = limits;
     this.symbols = new SymbolTable(file);
+    this.stackTraces = new StackTraces(file, symbols);
   }
 
   /**
@@ -183,10 +181,10 @@ public final class HprofHeap {
             break;
           }
         case STACK_FRAME:
-          stackFramePositions.put(readId(body), body);
+          stackTraces.addFrame(readId(body), body);
           break;
         case STACK_TRACE:
-          stackTracePositions.put(Integer.toUnsignedLong(file.getInt(body)), body);
+          stackTraces.addTrace(file.getInt(body), body);
           break;
         case HEAP_DUMP:
         case HEAP_DUMP_SEGMENT:
@@ -249,9 +247,7 @@ public final class HprofHeap {
             int threadSerial = file.getInt(p + idSize);
             int traceSerial = file.getInt(p + idSize + 4);
             roots.add(new HprofRoot(tag, thread, threadSerial, -1, traceSerial));
-            threadSerialToObject.put(Integer.toUnsignedLong(threadSerial), thread);
-            threadSerialToTrace.put(
-                Integer.toUnsignedLong(threadSerial), Integer.toUnsignedLong(traceSerial));
+            stackTraces.addThread(threadSerial, thread, traceSerial);
             p += idSize + 8;
             break;
           }
@@ -634,44 +630,17 @@ public final class HprofHeap {
 
   /** The thread object of a thread serial, or 0. */
   public long threadObject(int threadSerial) {
-    return threadSerialToObject.get(Integer.toUnsignedLong(threadSerial), 0);
+    return stackTraces.threadObject(threadSerial);
   }
 
   /** The stack trace of a thread, innermost frame first; frame numbers of roots index into it. */
   public List<StackFrameInfo> threadStackTrace(int threadSerial) {
-    long trace = threadSerialToTrace.get(Integer.toUnsignedLong(threadSerial), -1);
-    return trace < 0 ? List.of() : stackTrace((int) trace);
+    return stackTraces.threadStackTrace(threadSerial);
   }
 
   /** A STACK TRACE record's frames, innermost first. */
   public List<StackFrameInfo> stackTrace(int serial) {
-    long p = stackTracePositions.get(Integer.toUnsignedLong(serial), -1);
-    if (p < 0) {
-      return List.of();
-    }
-    int frames = file.getInt(p + 8);
-    List<StackFrameInfo> result = new ArrayList<>(Math.max(0, Math.min(frames, 1024)));
-    for (int i = 0; i < frames; i++) {
-      long frameId = readId(p + 12 + (long) i * idSize);
-      long f = stackFramePositions.get(frameId, -1);
-      if (f < 0) {
-        result.add(new StackFrameInfo(null, "<unknown frame>", "", null, -1));
-        continue;
-      }
-      long methodName = readId(f + idSize);
-      long signature = readId(f + 2L * idSize);
-      long source = readId(f + 3L * idSize);
-      long classSerial = Integer.toUnsignedLong(file.getInt(f + 4L * idSize));
-      int line = file.getInt(f + 4L * idSize + 4);
-      result.add(
-          new StackFrameInfo(
-              symbols.className(symbols.classIdOfSerial(classSerial)),
-              symbol(methodName),
-              symbol(signature),
-              source == 0 ? null : symbol(source),
-              line));
-    }
-    return result;
+    return stackTraces.stackTrace(serial);
   }
 
   /**
