@@ -71,17 +71,14 @@ public final class HprofHeap {
   private final List<long[]> truncatedRecords = new ArrayList<>(0); // {id, class id or -type, n}
   private List<TruncatedArray> truncatedArrays = List.of();
 
-  private long[] ids;
-  private long[] positions;
-  private int count;
-  private long minId;
-  private int bucketShift;
-  private int[] bucketStarts;
+  private final ObjectIndex.Builder indexBuilder;
+  private ObjectIndex objects;
 
   private HprofHeap(HprofFile file, HprofLimits limits) {
     this.file = file;
     this.idSize = file.idSize();
     this.limits = limits;
+    this.indexBuilder = new ObjectIndex.Builder(limits.objects());
     this.symbols = new SymbolTable(file);
     this.stackTraces = new StackTraces(file, symbols);
   }
@@ -133,8 +130,6 @@ public final class HprofHeap {
 
   // ---------------------------------------------------------------- reading
 
-  private final GrowableLongs idList = new GrowableLongs();
-  private final GrowableLongs positionList = new GrowableLongs();
   private LongLongMap wantedClasses; // class id -> index in wantedNames
   private List<String> wantedNames;
   private List<GrowableLongs> wantedInstances;
@@ -388,25 +383,11 @@ public final class HprofHeap {
   }
 
   private void add(long id, long position) throws HprofFormatException {
-    if (idList.size() >= limits.objects()) {
-      throw HprofFormatException.tooManyObjects(limits.objects());
-    }
-    idList.add(id);
-    positionList.add(position);
+    indexBuilder.add(id, position);
   }
 
   private void finish() throws HprofFormatException {
-    count = idList.size();
-    ids = idList.toArray();
-    positions = positionList.toArray();
-    LongSort.sort(ids, positions, count);
-    for (int i = 1; i < count; i++) {
-      if (ids[i] == ids[i - 1]) {
-        throw new HprofFormatException(
-            "object id 0x" + Long.toHexString(ids[i]) + " is dumped twice");
-      }
-    }
-    buildBuckets();
+    objects = indexBuilder.build();
     for (ClassInfo c : classes) {
       String name = symbols.className(c.id());
       c.link(this, name == null ? "unknown class 0x" + Long.toHexString(c.id()) : name);
@@ -427,37 +408,6 @@ public final class HprofHeap {
       truncated.add(new TruncatedArray(r[0], type, (int) r[2], r[1] >= 0));
     }
     truncatedArrays = Collections.unmodifiableList(truncated);
-  }
-
-  private void buildBuckets() {
-    if (count == 0) {
-      bucketStarts = new int[] {0, 0};
-      return;
-    }
-    minId = ids[0];
-    // Unsigned: ids are sorted as signed longs, and a damaged dump may hold ids of both signs,
-    // whose
-    // distance only fits in 64 bits unsigned.
-    long range = ids[count - 1] - minId;
-    int shift = 0;
-    long target = Math.max(1, count / 2);
-    while (shift < 63 && Long.compareUnsigned(range >>> shift, target) > 0) {
-      shift++;
-    }
-    bucketShift = shift;
-    int buckets = (int) (range >>> shift) + 1;
-    int[] starts = new int[buckets + 1];
-    int b = 0;
-    for (int i = 0; i < count; i++) {
-      int bucket = (int) ((ids[i] - minId) >>> shift);
-      while (b <= bucket) {
-        starts[b++] = i;
-      }
-    }
-    while (b <= buckets) {
-      starts[b++] = count;
-    }
-    bucketStarts = starts;
   }
 
   // ---------------------------------------------------------------- primitives
@@ -494,43 +444,26 @@ public final class HprofHeap {
 
   /** Number of object records (classes, instances, arrays). */
   public int objectCount() {
-    return count;
+    return objects.count();
   }
 
   /** The index of the object with this id, or -1 if the dump has no such object. */
   public int indexOf(long id) {
-    if (count == 0 || id < minId || id > ids[count - 1]) {
-      return -1;
-    }
-    int bucket = (int) ((id - minId) >>> bucketShift);
-    int low = bucketStarts[bucket];
-    int high = bucketStarts[bucket + 1] - 1;
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      long v = ids[mid];
-      if (v < id) {
-        low = mid + 1;
-      } else if (v > id) {
-        high = mid - 1;
-      } else {
-        return mid;
-      }
-    }
-    return -1;
+    return objects.indexOf(id);
   }
 
   public long objectId(int index) {
-    return ids[index];
+    return objects.id(index);
   }
 
   /** The largest object id in the dump (object ids are addresses in HotSpot dumps). */
   public long maxObjectId() {
-    return count == 0 ? 0 : ids[count - 1];
+    return objects.maxId();
   }
 
   /** The record position of an object: its sub-record tag byte. */
   public long recordPosition(int index) {
-    return positions[index];
+    return objects.position(index);
   }
 
   /**
@@ -538,12 +471,12 @@ public final class HprofHeap {
    * #PRIMITIVE_ARRAY_DUMP}.
    */
   public int objectKind(int index) {
-    return file.getUnsignedByte(positions[index]);
+    return file.getUnsignedByte(objects.position(index));
   }
 
   /** The class of an instance, or the array class of an object array. */
   public long instanceClassId(int index) {
-    long p = positions[index];
+    long p = objects.position(index);
     int kind = file.getUnsignedByte(p);
     if (kind == INSTANCE_DUMP) {
       return readId(p + 1 + idSize + 4);
@@ -556,34 +489,34 @@ public final class HprofHeap {
 
   /** The position of the first field value of an instance. */
   public long instanceValuesPosition(int index) {
-    return positions[index] + 1 + 2L * idSize + 8;
+    return objects.position(index) + 1 + 2L * idSize + 8;
   }
 
   /** The element count of an array. */
   public int arrayLength(int index) {
-    return file.getInt(positions[index] + 1 + idSize + 4);
+    return file.getInt(objects.position(index) + 1 + idSize + 4);
   }
 
   /** The position of the first element of an object array. */
   public long objectArrayElementsPosition(int index) {
-    return positions[index] + 1 + 2L * idSize + 8;
+    return objects.position(index) + 1 + 2L * idSize + 8;
   }
 
   /** The HPROF type of the elements of a primitive array. */
   public int primitiveArrayType(int index) {
-    return file.getUnsignedByte(positions[index] + 1 + idSize + 8);
+    return file.getUnsignedByte(objects.position(index) + 1 + idSize + 8);
   }
 
   /** The position of the first element of a primitive array. */
   public long primitiveArrayElementsPosition(int index) {
-    return positions[index] + 1 + idSize + 9;
+    return objects.position(index) + 1 + idSize + 9;
   }
 
   /** The class whose CLASS DUMP is at this index, or the class of an instance/object array. */
   public ClassInfo classOf(int index) {
     int kind = objectKind(index);
     if (kind == CLASS_DUMP) {
-      return classById(ids[index]);
+      return classById(objects.id(index));
     }
     return classById(instanceClassId(index));
   }
@@ -655,7 +588,7 @@ public final class HprofHeap {
   /** Summary for diagnostics. */
   public Map<String, Object> statistics() {
     Map<String, Object> m = new LinkedHashMap<>();
-    m.put("objects", count);
+    m.put("objects", objects.count());
     m.put("classes", classes.size());
     m.put("roots", roots.size());
     m.put("idSize", idSize);
