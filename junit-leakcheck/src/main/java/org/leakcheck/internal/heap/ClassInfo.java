@@ -63,16 +63,16 @@ public final class ClassInfo {
   }
 
   /** Resolves names and the super class once the whole file has been read. */
-  void link(HprofHeap heap, String className) {
+  void link(ClassTable classes, SymbolTable symbols, String className) {
     this.name = className;
-    this.superclass = superId == 0 ? null : heap.classById(superId);
+    this.superclass = superId == 0 ? null : classes.byId(superId);
     declaredFieldNames = new String[declaredFieldNameIds.length];
     for (int i = 0; i < declaredFieldNameIds.length; i++) {
-      declaredFieldNames[i] = heap.symbol(declaredFieldNameIds[i]);
+      declaredFieldNames[i] = symbols.symbol(declaredFieldNameIds[i]);
     }
     List<StaticField> list = new ArrayList<>(staticNameIds.length);
     for (int i = 0; i < staticNameIds.length; i++) {
-      list.add(new StaticField(heap.symbol(staticNameIds[i]), staticTypes[i], staticValues[i]));
+      list.add(new StaticField(symbols.symbol(staticNameIds[i]), staticTypes[i], staticValues[i]));
     }
     statics = Collections.unmodifiableList(list);
   }

@@ -64,8 +64,7 @@ public final class HprofHeap {
   private final HprofLimits limits;
   private final SymbolTable symbols;
   private final StackTraces stackTraces;
-  private final LongLongMap classOrdinals = new LongLongMap(); // class id -> ordinal
-  private final List<ClassInfo> classes = new ArrayList<>();
+  private final ClassTable classes = new ClassTable();
   private final List<HprofRoot> roots = new ArrayList<>();
   private final Map<String, long[]> collected = new HashMap<>();
   private final List<long[]> truncatedRecords = new ArrayList<>(0); // {id, class id or -type, n}
@@ -343,7 +342,7 @@ public final class HprofHeap {
       fieldTypes[i] = (byte) type;
       p += idSize + 1;
     }
-    int ordinal = classes.size();
+    int ordinal = classes.nextOrdinal();
     classes.add(
         new ClassInfo(
             id,
@@ -359,7 +358,6 @@ public final class HprofHeap {
             staticValues,
             ordinal,
             idSize));
-    classOrdinals.put(id, ordinal);
     add(id, recordStart);
     return p;
   }
@@ -388,10 +386,7 @@ public final class HprofHeap {
 
   private void finish() throws HprofFormatException {
     objects = indexBuilder.build();
-    for (ClassInfo c : classes) {
-      String name = symbols.className(c.id());
-      c.link(this, name == null ? "unknown class 0x" + Long.toHexString(c.id()) : name);
-    }
+    classes.link(symbols);
     for (int i = 0; i < wantedNames.size(); i++) {
       collected.put(wantedNames.get(i), wantedInstances.get(i).toArray());
     }
@@ -530,24 +525,17 @@ public final class HprofHeap {
 
   /** The class with this class object id, or {@code null}. */
   public ClassInfo classById(long classId) {
-    int ordinal = (int) classOrdinals.get(classId, -1);
-    return ordinal < 0 ? null : classes.get(ordinal);
+    return classes.byId(classId);
   }
 
   /** All classes, by ordinal. */
   public List<ClassInfo> classes() {
-    return Collections.unmodifiableList(classes);
+    return classes.all();
   }
 
   /** All classes with this name (several loaders may define one). */
   public List<ClassInfo> classesNamed(String name) {
-    List<ClassInfo> result = new ArrayList<>(1);
-    for (ClassInfo c : classes) {
-      if (c.name().equals(name)) {
-        result.add(c);
-      }
-    }
-    return result;
+    return classes.named(name);
   }
 
   /** The ids of the instances of a class named in {@code open}'s {@code collectInstancesOf}. */
