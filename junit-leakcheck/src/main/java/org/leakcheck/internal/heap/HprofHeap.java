@@ -5,7 +5,6 @@ import java.nio.file.Path;
 import java.util.ArrayList;
 import java.util.Collections;
 import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
@@ -26,8 +25,8 @@ import java.util.Set;
  * <p>What the dump cannot show: HotSpot truncates an array whose record would pass its 4 GiB record
  * limit and only prints a warning; such arrays are listed in {@link #possiblyTruncatedArrays()}.
  *
- * <p>Not thread-safe for concurrent {@link #symbol} calls during {@code open}; reads after {@code
- * open} are safe from one thread (the analysis is single-threaded).
+ * <p>Reads after {@code open} are safe from one thread only (the analysis is single-threaded):
+ * names are decoded, and cached, when first asked for.
  */
 public final class HprofHeap {
 
@@ -167,7 +166,7 @@ public final class HprofHeap {
             long nameId = readId(body + 4 + idSize + 4);
             symbols.addClass(serial, classId, nameId);
             if (!wantedNames.isEmpty()) {
-              int w = wantedNames.indexOf(HprofTypes.javaClassName(symbol(nameId)));
+              int w = wantedNames.indexOf(HprofTypes.javaClassName(symbols.symbol(nameId)));
               if (w >= 0) {
                 wantedClasses.put(classId, w);
               }
@@ -328,7 +327,7 @@ public final class HprofHeap {
       staticNames[i] = readId(p);
       int type = file.getUnsignedByte(p + idSize);
       staticTypes[i] = (byte) type;
-      staticValues[i] = readValue(p + idSize + 1, type);
+      staticValues[i] = file.readValue(p + idSize + 1, type);
       p += idSize + 1 + valueSize(type, recordStart);
     }
     int fieldCount = file.getShort(p) & 0xFFFF;
@@ -412,11 +411,6 @@ public final class HprofHeap {
     return file.readId(pos);
   }
 
-  /** Reads a value of an HPROF type at a file position: an id, or the raw bits of a primitive. */
-  public long readValue(long pos, int type) {
-    return file.readValue(pos, type);
-  }
-
   /** Copies bytes from the file. */
   public void readBytes(long pos, byte[] dst, int offset, int length) {
     file.read(pos, dst, offset, length);
@@ -424,15 +418,6 @@ public final class HprofHeap {
 
   public int idSize() {
     return idSize;
-  }
-
-  public long fileSize() {
-    return file.size();
-  }
-
-  /** The text of an HPROF UTF8 record (names of classes, fields, methods, files). */
-  public String symbol(long id) {
-    return symbols.symbol(id);
   }
 
   // ---------------------------------------------------------------- objects
@@ -454,11 +439,6 @@ public final class HprofHeap {
   /** The largest object id in the dump (object ids are addresses in HotSpot dumps). */
   public long maxObjectId() {
     return objects.maxId();
-  }
-
-  /** The record position of an object: its sub-record tag byte. */
-  public long recordPosition(int index) {
-    return objects.position(index);
   }
 
   /**
@@ -518,7 +498,7 @@ public final class HprofHeap {
 
   /** The value of an instance field, read from the dump. */
   public long fieldValue(int index, FieldInfo field) {
-    return readValue(instanceValuesPosition(index) + field.offset(), field.type());
+    return file.readValue(instanceValuesPosition(index) + field.offset(), field.type());
   }
 
   // ---------------------------------------------------------------- classes, roots, threads
@@ -571,15 +551,5 @@ public final class HprofHeap {
    */
   public List<TruncatedArray> possiblyTruncatedArrays() {
     return truncatedArrays;
-  }
-
-  /** Summary for diagnostics. */
-  public Map<String, Object> statistics() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("objects", objects.count());
-    m.put("classes", classes.size());
-    m.put("roots", roots.size());
-    m.put("idSize", idSize);
-    return m;
   }
 }
