@@ -168,11 +168,11 @@ class HprofHeapTests {
   void hotSpotsArrayLimitIsTheLengthItTruncatesTo() {
     // heapDumper.cpp: (0xFFFFFFFF - header) / element size, header with the tag byte
     long u4 = HprofLimits.HOTSPOT.recordBytes();
-    assertThat(HprofHeap.maxArrayLength(u4, 1 + 2 * 4 + 2 * 8, 8)).isEqualTo(536_870_908L);
-    assertThat(HprofHeap.maxArrayLength(u4, 2 + 2 * 4 + 8, 8)).isEqualTo(536_870_909L);
-    assertThat(HprofHeap.maxArrayLength(u4, 2 + 2 * 4 + 8, 4)).isEqualTo(1_073_741_819L);
-    assertThat(HprofHeap.maxArrayLength(u4, 2 + 2 * 4 + 8, 2)).isEqualTo(2_147_483_638L);
-    assertThat(HprofHeap.maxArrayLength(u4, 2 + 2 * 4 + 8, 1))
+    assertThat(HprofReader.maxArrayLength(u4, 1 + 2 * 4 + 2 * 8, 8)).isEqualTo(536_870_908L);
+    assertThat(HprofReader.maxArrayLength(u4, 2 + 2 * 4 + 8, 8)).isEqualTo(536_870_909L);
+    assertThat(HprofReader.maxArrayLength(u4, 2 + 2 * 4 + 8, 4)).isEqualTo(1_073_741_819L);
+    assertThat(HprofReader.maxArrayLength(u4, 2 + 2 * 4 + 8, 2)).isEqualTo(2_147_483_638L);
+    assertThat(HprofReader.maxArrayLength(u4, 2 + 2 * 4 + 8, 1))
         .as("a byte[] is never truncated")
         .isGreaterThan(Integer.MAX_VALUE);
   }
