@@ -81,36 +81,16 @@ public final class HprofHeap {
    * @param dump the file
    * @param collectInstancesOf names ({@link Class#getName()} form) of classes whose instances
    *     should be listed while reading, for {@link #instancesOf}
+   * @param limits the record length of a possibly truncated array, the most objects to index
+   *     ({@link HprofLimits#HOTSPOT} for a dump of a HotSpot JVM)
+   * @return the indexed dump
    * @throws HprofFormatException if the file is not a heap dump, or is truncated or corrupted, or
    *     has more objects than the index can number
    */
-  public static HprofHeap open(Path dump, Set<String> collectInstancesOf) throws IOException {
-    return open(dump, collectInstancesOf, HprofLimits.HOTSPOT);
-  }
-
-  /**
-   * As {@link #open(Path, Set)}, against other limits than HotSpot's (tests).
-   *
-   * @param dump the file
-   * @param collectInstancesOf as for {@link #open(Path, Set)}
-   * @param limits the record length of a possibly truncated array, the most objects to index
-   * @return the indexed dump
-   * @throws IOException as {@link #open(Path, Set)}
-   */
   public static HprofHeap open(Path dump, Set<String> collectInstancesOf, HprofLimits limits)
       throws IOException {
-    return open(dump, collectInstancesOf, MappedFile.DEFAULT_CHUNK_BITS, limits);
-  }
-
-  static HprofHeap open(Path dump, Set<String> collectInstancesOf, int chunkBits)
-      throws IOException {
-    return open(dump, collectInstancesOf, chunkBits, HprofLimits.HOTSPOT);
-  }
-
-  private static HprofHeap open(
-      Path dump, Set<String> collectInstancesOf, int chunkBits, HprofLimits limits)
-      throws IOException {
-    return HprofReader.read(HprofFile.open(dump, chunkBits), collectInstancesOf, limits);
+    HprofFile file = HprofFile.open(dump, MappedFile.DEFAULT_CHUNK_BITS);
+    return HprofReader.read(file, collectInstancesOf, limits);
   }
 
   // ---------------------------------------------------------------- primitives
