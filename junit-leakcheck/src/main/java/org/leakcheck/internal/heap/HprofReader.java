@@ -243,8 +243,7 @@ final class HprofReader {
     long signersId = file.readId(p + 2L * idSize);
     long protectionDomainId = file.readId(p + 3L * idSize);
     p += 6L * idSize;
-    int instanceSize = file.getInt(p);
-    p += 4;
+    p += 4; // the instance size: the layout comes from the fields
     int constants = file.getShort(p) & 0xFFFF;
     p += 2;
     for (int i = 0; i < constants; i++) {
@@ -282,7 +281,6 @@ final class HprofReader {
             loaderId,
             signersId,
             protectionDomainId,
-            instanceSize,
             fieldNames,
             fieldTypes,
             staticNames,
