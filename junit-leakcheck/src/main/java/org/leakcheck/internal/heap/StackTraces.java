@@ -63,11 +63,10 @@ final class StackTraces {
       long frameId = file.readId(p + 12 + (long) i * idSize);
       long f = stackFramePositions.get(frameId, -1);
       if (f < 0) {
-        result.add(new StackFrameInfo(null, "<unknown frame>", "", null, -1));
+        result.add(new StackFrameInfo(null, "<unknown frame>", null, -1));
         continue;
       }
       long methodName = file.readId(f + idSize);
-      long signature = file.readId(f + 2L * idSize);
       long source = file.readId(f + 3L * idSize);
       long classSerial = Integer.toUnsignedLong(file.getInt(f + 4L * idSize));
       int line = file.getInt(f + 4L * idSize + 4);
@@ -75,7 +74,6 @@ final class StackTraces {
           new StackFrameInfo(
               symbols.className(symbols.classIdOfSerial(classSerial)),
               symbols.symbol(methodName),
-              symbols.symbol(signature),
               source == 0 ? null : symbols.symbol(source),
               line));
     }
