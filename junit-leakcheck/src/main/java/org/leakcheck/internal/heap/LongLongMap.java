@@ -1,7 +1,5 @@
 package org.leakcheck.internal.heap;
 
-import java.util.Arrays;
-
 /**
  * An open-addressing hash map from {@code long} to {@code long} without boxing, for the indexes of
  * the reader (strings, classes, stack frames) and of the analysis.
@@ -37,10 +35,6 @@ public final class LongLongMap {
 
   public int size() {
     return size;
-  }
-
-  public boolean containsKey(long key) {
-    return slot(key) >= 0;
   }
 
   /** The value for {@code key}, or {@code missing} when there is none. */
@@ -85,22 +79,5 @@ public final class LongLongMap {
     keys[i] = key;
     values[i] = value;
     size++;
-  }
-
-  /** The keys, in no particular order. */
-  public long[] keys() {
-    long[] result = new long[size];
-    int n = 0;
-    for (int i = 0; i < keys.length; i++) {
-      if (used[i]) {
-        result[n++] = keys[i];
-      }
-    }
-    return result;
-  }
-
-  @Override
-  public String toString() {
-    return "LongLongMap" + Arrays.toString(keys());
   }
 }
