@@ -29,10 +29,9 @@ import java.util.Set;
  */
 public final class HprofHeap {
 
-  /** Root sub-record tags. */
-  public static final int ROOT_UNKNOWN = 0xFF;
-
+  /** Root sub-record tags, as in {@link HprofRoot#tag()}. */
   public static final int ROOT_JNI_GLOBAL = 0x01;
+
   public static final int ROOT_JNI_LOCAL = 0x02;
   public static final int ROOT_JAVA_FRAME = 0x03;
   public static final int ROOT_NATIVE_STACK = 0x04;
@@ -40,6 +39,9 @@ public final class HprofHeap {
   public static final int ROOT_THREAD_BLOCK = 0x06;
   public static final int ROOT_MONITOR_USED = 0x07;
   public static final int ROOT_THREAD_OBJECT = 0x08;
+
+  /** A root of unknown kind; the engine needs no name for it (any tag it does not name is one). */
+  static final int ROOT_UNKNOWN = 0xFF;
 
   /** Object record tags, as returned by {@link #objectKind(int)}. */
   public static final int CLASS_DUMP = 0x20;

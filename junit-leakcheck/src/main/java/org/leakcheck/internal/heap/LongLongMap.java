@@ -2,9 +2,9 @@ package org.leakcheck.internal.heap;
 
 /**
  * An open-addressing hash map from {@code long} to {@code long} without boxing, for the indexes of
- * the reader (strings, classes, stack frames) and of the analysis.
+ * the reader (strings, classes, stack frames).
  */
-public final class LongLongMap {
+final class LongLongMap {
 
   private long[] keys;
   private long[] values;
@@ -12,11 +12,11 @@ public final class LongLongMap {
   private int size;
   private int mask;
 
-  public LongLongMap() {
+  LongLongMap() {
     this(16);
   }
 
-  public LongLongMap(int expected) {
+  LongLongMap(int expected) {
     int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
     allocate(capacity);
   }
@@ -33,12 +33,12 @@ public final class LongLongMap {
     return (int) (h ^ (h >>> 32));
   }
 
-  public int size() {
+  int size() {
     return size;
   }
 
   /** The value for {@code key}, or {@code missing} when there is none. */
-  public long get(long key, long missing) {
+  long get(long key, long missing) {
     int slot = slot(key);
     return slot < 0 ? missing : values[slot];
   }
@@ -54,7 +54,7 @@ public final class LongLongMap {
     return -1;
   }
 
-  public void put(long key, long value) {
+  void put(long key, long value) {
     if ((size + 1) * 2 > keys.length) {
       long[] oldKeys = keys;
       long[] oldValues = values;
