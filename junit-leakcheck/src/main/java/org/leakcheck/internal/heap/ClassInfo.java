@@ -17,7 +17,6 @@ public final class ClassInfo {
   private final long loaderId;
   private final long signersId;
   private final long protectionDomainId;
-  private final int instanceSizeInDump;
   private final long[] declaredFieldNameIds;
   private final byte[] declaredFieldTypes;
   private final long[] staticNameIds;
@@ -31,7 +30,6 @@ public final class ClassInfo {
   private List<StaticField> statics;
   private String[] declaredFieldNames;
   private List<FieldInfo> fields;
-  private int valuesSize;
 
   ClassInfo(
       long id,
@@ -39,7 +37,6 @@ public final class ClassInfo {
       long loaderId,
       long signersId,
       long protectionDomainId,
-      int instanceSizeInDump,
       long[] declaredFieldNameIds,
       byte[] declaredFieldTypes,
       long[] staticNameIds,
@@ -52,7 +49,6 @@ public final class ClassInfo {
     this.loaderId = loaderId;
     this.signersId = signersId;
     this.protectionDomainId = protectionDomainId;
-    this.instanceSizeInDump = instanceSizeInDump;
     this.declaredFieldNameIds = declaredFieldNameIds;
     this.declaredFieldTypes = declaredFieldTypes;
     this.staticNameIds = staticNameIds;
@@ -63,16 +59,16 @@ public final class ClassInfo {
   }
 
   /** Resolves names and the super class once the whole file has been read. */
-  void link(HprofHeap heap, String className) {
+  void link(ClassTable classes, SymbolTable symbols, String className) {
     this.name = className;
-    this.superclass = superId == 0 ? null : heap.classById(superId);
+    this.superclass = superId == 0 ? null : classes.byId(superId);
     declaredFieldNames = new String[declaredFieldNameIds.length];
     for (int i = 0; i < declaredFieldNameIds.length; i++) {
-      declaredFieldNames[i] = heap.symbol(declaredFieldNameIds[i]);
+      declaredFieldNames[i] = symbols.symbol(declaredFieldNameIds[i]);
     }
     List<StaticField> list = new ArrayList<>(staticNameIds.length);
     for (int i = 0; i < staticNameIds.length; i++) {
-      list.add(new StaticField(heap.symbol(staticNameIds[i]), staticTypes[i], staticValues[i]));
+      list.add(new StaticField(symbols.symbol(staticNameIds[i]), staticTypes[i], staticValues[i]));
     }
     statics = Collections.unmodifiableList(list);
   }
@@ -96,11 +92,6 @@ public final class ClassInfo {
     return superId;
   }
 
-  /** The super class, or {@code null} for {@code java.lang.Object}, interfaces' missing ones. */
-  public ClassInfo superclass() {
-    return superclass;
-  }
-
   /** The defining loader's object id, 0 for the boot loader. */
   public long loaderId() {
     return loaderId;
@@ -112,15 +103,6 @@ public final class ClassInfo {
 
   public long protectionDomainId() {
     return protectionDomainId;
-  }
-
-  /** The instance size written in the CLASS DUMP record (HotSpot: the size of the field values). */
-  public int instanceSizeInDump() {
-    return instanceSizeInDump;
-  }
-
-  public boolean isArray() {
-    return name.endsWith("[]");
   }
 
   public List<StaticField> statics() {
@@ -150,16 +132,9 @@ public final class ClassInfo {
           offset += HprofTypes.sizeInDump(type, idSize);
         }
       }
-      valuesSize = offset;
       fields = Collections.unmodifiableList(list);
     }
     return fields;
-  }
-
-  /** Size of an instance's field values in the dump. */
-  public int valuesSize() {
-    fields();
-    return valuesSize;
   }
 
   /** The most derived field with this name, or {@code null}. */

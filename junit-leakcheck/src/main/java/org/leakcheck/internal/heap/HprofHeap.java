@@ -1,24 +1,21 @@
 package org.leakcheck.internal.heap;
 
 import java.io.IOException;
-import java.nio.charset.StandardCharsets;
 import java.nio.file.Path;
-import java.util.ArrayList;
-import java.util.Collections;
-import java.util.HashMap;
-import java.util.LinkedHashMap;
 import java.util.List;
 import java.util.Map;
 import java.util.Set;
 
 /**
- * An indexed HotSpot heap dump ({@code JAVA PROFILE 1.0.2}, also 1.0.1).
+ * An indexed HotSpot heap dump ({@code JAVA PROFILE 1.0.2}, also 1.0.1): what the analysis engine
+ * reads of a dump, and nothing else.
  *
- * <p>{@link #open} maps the file and reads it once: strings, classes, stack traces and GC roots are
- * kept in small maps (there are few of them); every object record (class, instance, object array,
- * primitive array) is indexed by two parallel primitive arrays sorted by object id (ids and file
- * positions, 16 bytes per object), with a bucket table to find an id in a few probes. The content
- * of an object is parsed on demand from the mapping.
+ * <p>{@link #open} maps the file ({@link HprofFile}) and reads it once ({@link HprofReader}):
+ * strings, classes, stack traces and GC roots are kept in small maps (there are few of them); every
+ * object record (class, instance, object array, primitive array) is indexed by two parallel
+ * primitive arrays sorted by object id ({@link ObjectIndex}: ids and file positions, 16 bytes per
+ * object), with a bucket table to find an id in a few probes. The content of an object is parsed on
+ * demand from the mapping.
  *
  * <p>Objects are addressed by their <em>index</em> in that order ({@code 0 .. objectCount()-1}),
  * which the analysis uses for its own per-object arrays; a dump with more objects than an {@code
@@ -27,24 +24,14 @@ import java.util.Set;
  * <p>What the dump cannot show: HotSpot truncates an array whose record would pass its 4 GiB record
  * limit and only prints a warning; such arrays are listed in {@link #possiblyTruncatedArrays()}.
  *
- * <p>Not thread-safe for concurrent {@link #symbol} calls during {@code open}; reads after {@code
- * open} are safe from one thread (the analysis is single-threaded).
+ * <p>Reads after {@code open} are safe from one thread only (the analysis is single-threaded):
+ * names are decoded, and cached, when first asked for.
  */
 public final class HprofHeap {
 
-  // Top-level record tags.
-  private static final int UTF8 = 0x01;
-  private static final int LOAD_CLASS = 0x02;
-  private static final int STACK_FRAME = 0x04;
-  private static final int STACK_TRACE = 0x05;
-  private static final int HEAP_DUMP = 0x0C;
-  private static final int HEAP_DUMP_SEGMENT = 0x1C;
-  private static final int HEAP_DUMP_END = 0x2C;
-
-  /** Root sub-record tags. */
-  public static final int ROOT_UNKNOWN = 0xFF;
-
+  /** Root sub-record tags, as in {@link HprofRoot#tag()}. */
   public static final int ROOT_JNI_GLOBAL = 0x01;
+
   public static final int ROOT_JNI_LOCAL = 0x02;
   public static final int ROOT_JAVA_FRAME = 0x03;
   public static final int ROOT_NATIVE_STACK = 0x04;
@@ -53,6 +40,9 @@ public final class HprofHeap {
   public static final int ROOT_MONITOR_USED = 0x07;
   public static final int ROOT_THREAD_OBJECT = 0x08;
 
+  /** A root of unknown kind; the engine needs no name for it (any tag it does not name is one). */
+  static final int ROOT_UNKNOWN = 0xFF;
+
   /** Object record tags, as returned by {@link #objectKind(int)}. */
   public static final int CLASS_DUMP = 0x20;
 
@@ -60,35 +50,31 @@ public final class HprofHeap {
   public static final int OBJECT_ARRAY_DUMP = 0x22;
   public static final int PRIMITIVE_ARRAY_DUMP = 0x23;
 
-  private final MappedFile file;
+  private final HprofFile file;
   private final int idSize;
-  private final HprofLimits limits;
-  private final LongLongMap utf8Positions = new LongLongMap(1 << 14);
-  private final Map<Long, String> symbols = new HashMap<>();
-  private final LongLongMap classNameIds = new LongLongMap(); // class id -> name id
-  private final LongLongMap classSerialToId = new LongLongMap(); // class serial -> class id
-  private final LongLongMap stackFramePositions = new LongLongMap();
-  private final LongLongMap stackTracePositions = new LongLongMap();
-  private final LongLongMap classOrdinals = new LongLongMap(); // class id -> ordinal
-  private final List<ClassInfo> classes = new ArrayList<>();
-  private final List<HprofRoot> roots = new ArrayList<>();
-  private final LongLongMap threadSerialToObject = new LongLongMap();
-  private final LongLongMap threadSerialToTrace = new LongLongMap();
-  private final Map<String, long[]> collected = new HashMap<>();
-  private final List<long[]> truncatedRecords = new ArrayList<>(0); // {id, class id or -type, n}
-  private List<TruncatedArray> truncatedArrays = List.of();
+  private final ObjectIndex objects;
+  private final ClassTable classes;
+  private final List<HprofRoot> roots;
+  private final StackTraces stackTraces;
+  private final Map<String, long[]> collected;
+  private final List<TruncatedArray> truncatedArrays;
 
-  private long[] ids;
-  private long[] positions;
-  private int count;
-  private long minId;
-  private int bucketShift;
-  private int[] bucketStarts;
-
-  private HprofHeap(MappedFile file, int idSize, HprofLimits limits) {
+  HprofHeap(
+      HprofFile file,
+      ObjectIndex objects,
+      ClassTable classes,
+      List<HprofRoot> roots,
+      StackTraces stackTraces,
+      Map<String, long[]> collected,
+      List<TruncatedArray> truncatedArrays) {
     this.file = file;
-    this.idSize = idSize;
-    this.limits = limits;
+    this.idSize = file.idSize();
+    this.objects = objects;
+    this.classes = classes;
+    this.roots = roots;
+    this.stackTraces = stackTraces;
+    this.collected = collected;
+    this.truncatedArrays = truncatedArrays;
   }
 
   /**
@@ -97,430 +83,23 @@ public final class HprofHeap {
    * @param dump the file
    * @param collectInstancesOf names ({@link Class#getName()} form) of classes whose instances
    *     should be listed while reading, for {@link #instancesOf}
+   * @param limits the record length of a possibly truncated array, the most objects to index
+   *     ({@link HprofLimits#HOTSPOT} for a dump of a HotSpot JVM)
+   * @return the indexed dump
    * @throws HprofFormatException if the file is not a heap dump, or is truncated or corrupted, or
    *     has more objects than the index can number
    */
-  public static HprofHeap open(Path dump, Set<String> collectInstancesOf) throws IOException {
-    return open(dump, collectInstancesOf, HprofLimits.HOTSPOT);
-  }
-
-  /**
-   * As {@link #open(Path, Set)}, against other limits than HotSpot's (tests).
-   *
-   * @param dump the file
-   * @param collectInstancesOf as for {@link #open(Path, Set)}
-   * @param limits the record length of a possibly truncated array, the most objects to index
-   * @return the indexed dump
-   * @throws IOException as {@link #open(Path, Set)}
-   */
   public static HprofHeap open(Path dump, Set<String> collectInstancesOf, HprofLimits limits)
       throws IOException {
-    return open(dump, collectInstancesOf, MappedFile.DEFAULT_CHUNK_BITS, limits);
-  }
-
-  static HprofHeap open(Path dump, Set<String> collectInstancesOf, int chunkBits)
-      throws IOException {
-    return open(dump, collectInstancesOf, chunkBits, HprofLimits.HOTSPOT);
-  }
-
-  private static HprofHeap open(
-      Path dump, Set<String> collectInstancesOf, int chunkBits, HprofLimits limits)
-      throws IOException {
-    MappedFile file = new MappedFile(dump, chunkBits);
-    long size = file.size();
-    int headerEnd = -1;
-    for (int i = 0; i < Math.min(size, 64); i++) {
-      if (file.get(i) == 0) {
-        headerEnd = i;
-        break;
-      }
-    }
-    if (headerEnd < 0 || headerEnd + 13 > size) {
-      throw new HprofFormatException("not an HPROF heap dump (no \"JAVA PROFILE\" header)");
-    }
-    byte[] header = new byte[headerEnd];
-    file.read(0, header, 0, headerEnd);
-    String magic = new String(header, StandardCharsets.ISO_8859_1);
-    if (!magic.startsWith("JAVA PROFILE 1.0.")) {
-      throw new HprofFormatException("not an HPROF heap dump (no \"JAVA PROFILE\" header)");
-    }
-    int idSize = file.getInt(headerEnd + 1);
-    if (idSize != 4 && idSize != 8) {
-      throw new HprofFormatException("unsupported identifier size " + idSize);
-    }
-    HprofHeap heap = new HprofHeap(file, idSize, limits);
-    try {
-      heap.read(headerEnd + 1 + 4 + 8, collectInstancesOf);
-    } catch (IndexOutOfBoundsException | IllegalArgumentException e) {
-      throw new HprofFormatException("corrupted record (" + e.getClass().getSimpleName() + ")");
-    }
-    return heap;
-  }
-
-  // ---------------------------------------------------------------- reading
-
-  private final GrowableLongs idList = new GrowableLongs();
-  private final GrowableLongs positionList = new GrowableLongs();
-  private LongLongMap wantedClasses; // class id -> index in wantedNames
-  private List<String> wantedNames;
-  private List<GrowableLongs> wantedInstances;
-
-  private void read(long start, Set<String> collectInstancesOf) throws HprofFormatException {
-    wantedNames = new ArrayList<>(collectInstancesOf);
-    wantedClasses = new LongLongMap();
-    wantedInstances = new ArrayList<>();
-    for (int i = 0; i < wantedNames.size(); i++) {
-      wantedInstances.add(new GrowableLongs());
-    }
-    long size = file.size();
-    long pos = start;
-    boolean dumps = false;
-    boolean segmented = false;
-    boolean ended = false;
-    while (pos < size) {
-      if (pos + 9 > size) {
-        throw new HprofFormatException("truncated at byte " + size);
-      }
-      int tag = file.getUnsignedByte(pos);
-      long length = Integer.toUnsignedLong(file.getInt(pos + 5));
-      long body = pos + 9;
-      long end = body + length;
-      if (end > size) {
-        throw new HprofFormatException("truncated at byte " + size);
-      }
-      switch (tag) {
-        case UTF8:
-          utf8Positions.put(readId(body), pos);
-          break;
-        case LOAD_CLASS:
-          {
-            int serial = file.getInt(body);
-            long classId = readId(body + 4);
-            long nameId = readId(body + 4 + idSize + 4);
-            classNameIds.put(classId, nameId);
-            classSerialToId.put(serial, classId);
-            if (!wantedNames.isEmpty()) {
-              int w = wantedNames.indexOf(HprofTypes.javaClassName(symbol(nameId)));
-              if (w >= 0) {
-                wantedClasses.put(classId, w);
-              }
-            }
-            break;
-          }
-        case STACK_FRAME:
-          stackFramePositions.put(readId(body), body);
-          break;
-        case STACK_TRACE:
-          stackTracePositions.put(Integer.toUnsignedLong(file.getInt(body)), body);
-          break;
-        case HEAP_DUMP:
-        case HEAP_DUMP_SEGMENT:
-          dumps = true;
-          segmented |= tag == HEAP_DUMP_SEGMENT;
-          ended = false;
-          readHeapDump(body, end);
-          break;
-        case HEAP_DUMP_END:
-          ended = true;
-          break;
-        default:
-          break;
-      }
-      pos = end;
-    }
-    if (segmented && !ended) {
-      throw new HprofFormatException("truncated at byte " + size + " (no end of heap dump record)");
-    }
-    if (!dumps) {
-      throw new HprofFormatException("the file holds no heap dump records");
-    }
-    finish();
-  }
-
-  private void readHeapDump(long start, long end) throws HprofFormatException {
-    long p = start;
-    while (p < end) {
-      long recordStart = p;
-      int tag = file.getUnsignedByte(p++);
-      switch (tag) {
-        case ROOT_UNKNOWN:
-          roots.add(new HprofRoot(tag, readId(p), 0, -1, 0));
-          p += idSize;
-          break;
-        case ROOT_JNI_GLOBAL:
-          roots.add(new HprofRoot(tag, readId(p), 0, -1, 0));
-          p += 2L * idSize;
-          break;
-        case ROOT_JNI_LOCAL:
-        case ROOT_JAVA_FRAME:
-          roots.add(
-              new HprofRoot(
-                  tag, readId(p), file.getInt(p + idSize), file.getInt(p + idSize + 4), 0));
-          p += idSize + 8;
-          break;
-        case ROOT_NATIVE_STACK:
-        case ROOT_THREAD_BLOCK:
-          roots.add(new HprofRoot(tag, readId(p), file.getInt(p + idSize), -1, 0));
-          p += idSize + 4;
-          break;
-        case ROOT_STICKY_CLASS:
-        case ROOT_MONITOR_USED:
-          roots.add(new HprofRoot(tag, readId(p), 0, -1, 0));
-          p += idSize;
-          break;
-        case ROOT_THREAD_OBJECT:
-          {
-            long thread = readId(p);
-            int threadSerial = file.getInt(p + idSize);
-            int traceSerial = file.getInt(p + idSize + 4);
-            roots.add(new HprofRoot(tag, thread, threadSerial, -1, traceSerial));
-            threadSerialToObject.put(Integer.toUnsignedLong(threadSerial), thread);
-            threadSerialToTrace.put(
-                Integer.toUnsignedLong(threadSerial), Integer.toUnsignedLong(traceSerial));
-            p += idSize + 8;
-            break;
-          }
-        case CLASS_DUMP:
-          p = readClassDump(recordStart);
-          break;
-        case INSTANCE_DUMP:
-          {
-            long id = readId(p);
-            long classId = readId(p + idSize + 4);
-            long n = Integer.toUnsignedLong(file.getInt(p + 2L * idSize + 4));
-            add(id, recordStart);
-            if (wantedClasses.size() > 0) {
-              int w = (int) wantedClasses.get(classId, -1);
-              if (w >= 0) {
-                wantedInstances.get(w).add(id);
-              }
-            }
-            p += 2L * idSize + 8 + n;
-            break;
-          }
-        case OBJECT_ARRAY_DUMP:
-          {
-            long id = readId(p);
-            long n = Integer.toUnsignedLong(file.getInt(p + idSize + 4));
-            add(id, recordStart);
-            if (n >= maxArrayLength(limits.recordBytes(), 1 + 2L * idSize + 8, idSize)) {
-              truncatedRecords.add(new long[] {id, readId(p + idSize + 8), n});
-            }
-            p += 2L * idSize + 8 + n * idSize;
-            break;
-          }
-        case PRIMITIVE_ARRAY_DUMP:
-          {
-            long id = readId(p);
-            long n = Integer.toUnsignedLong(file.getInt(p + idSize + 4));
-            int type = file.getUnsignedByte(p + idSize + 8);
-            int elementSize = HprofTypes.sizeInDump(type, idSize);
-            if (elementSize <= 0 || type == HprofTypes.OBJECT) {
-              throw new HprofFormatException(
-                  "bad primitive array type " + type + " at byte " + recordStart);
-            }
-            add(id, recordStart);
-            if (n >= maxArrayLength(limits.recordBytes(), 1 + idSize + 9, elementSize)) {
-              truncatedRecords.add(new long[] {id, -type, n});
-            }
-            p += idSize + 9 + n * elementSize;
-            break;
-          }
-        default:
-          throw new HprofFormatException(
-              "unknown heap dump record 0x" + Integer.toHexString(tag) + " at byte " + recordStart);
-      }
-      if (p > end) {
-        throw new HprofFormatException(
-            "heap dump record at byte " + recordStart + " runs past the end of its segment");
-      }
-    }
-  }
-
-  private long readClassDump(long recordStart) throws HprofFormatException {
-    long p = recordStart + 1;
-    long id = readId(p);
-    p += idSize + 4;
-    long superId = readId(p);
-    long loaderId = readId(p + idSize);
-    long signersId = readId(p + 2L * idSize);
-    long protectionDomainId = readId(p + 3L * idSize);
-    p += 6L * idSize;
-    int instanceSize = file.getInt(p);
-    p += 4;
-    int constants = file.getShort(p) & 0xFFFF;
-    p += 2;
-    for (int i = 0; i < constants; i++) {
-      int type = file.getUnsignedByte(p + 2);
-      p += 3 + valueSize(type, recordStart);
-    }
-    int staticCount = file.getShort(p) & 0xFFFF;
-    p += 2;
-    long[] staticNames = new long[staticCount];
-    byte[] staticTypes = new byte[staticCount];
-    long[] staticValues = new long[staticCount];
-    for (int i = 0; i < staticCount; i++) {
-      staticNames[i] = readId(p);
-      int type = file.getUnsignedByte(p + idSize);
-      staticTypes[i] = (byte) type;
-      staticValues[i] = readValue(p + idSize + 1, type);
-      p += idSize + 1 + valueSize(type, recordStart);
-    }
-    int fieldCount = file.getShort(p) & 0xFFFF;
-    p += 2;
-    long[] fieldNames = new long[fieldCount];
-    byte[] fieldTypes = new byte[fieldCount];
-    for (int i = 0; i < fieldCount; i++) {
-      fieldNames[i] = readId(p);
-      int type = file.getUnsignedByte(p + idSize);
-      valueSize(type, recordStart);
-      fieldTypes[i] = (byte) type;
-      p += idSize + 1;
-    }
-    int ordinal = classes.size();
-    classes.add(
-        new ClassInfo(
-            id,
-            superId,
-            loaderId,
-            signersId,
-            protectionDomainId,
-            instanceSize,
-            fieldNames,
-            fieldTypes,
-            staticNames,
-            staticTypes,
-            staticValues,
-            ordinal,
-            idSize));
-    classOrdinals.put(id, ordinal);
-    add(id, recordStart);
-    return p;
-  }
-
-  private int valueSize(int type, long recordStart) throws HprofFormatException {
-    int size = HprofTypes.sizeInDump(type, idSize);
-    if (size < 0) {
-      throw new HprofFormatException(
-          "bad value type " + type + " in record at byte " + recordStart);
-    }
-    return size;
-  }
-
-  /**
-   * The longest array HotSpot writes whole: {@code DumperSupport::calculate_array_max_length} cuts
-   * an array whose sub-record ({@code header} bytes, tag included, and the elements) would pass the
-   * u4 limit down to exactly this many elements. An array of this length may have been longer.
-   */
-  static long maxArrayLength(long recordBytes, long header, int elementSize) {
-    return (recordBytes - header) / elementSize;
-  }
-
-  private void add(long id, long position) throws HprofFormatException {
-    if (idList.size() >= limits.objects()) {
-      throw HprofFormatException.tooManyObjects(limits.objects());
-    }
-    idList.add(id);
-    positionList.add(position);
-  }
-
-  private void finish() throws HprofFormatException {
-    count = idList.size();
-    ids = idList.toArray();
-    positions = positionList.toArray();
-    LongSort.sort(ids, positions, count);
-    for (int i = 1; i < count; i++) {
-      if (ids[i] == ids[i - 1]) {
-        throw new HprofFormatException(
-            "object id 0x" + Long.toHexString(ids[i]) + " is dumped twice");
-      }
-    }
-    buildBuckets();
-    for (ClassInfo c : classes) {
-      long nameId = classNameIds.get(c.id(), 0);
-      String name =
-          nameId == 0
-              ? "unknown class 0x" + Long.toHexString(c.id())
-              : HprofTypes.javaClassName(symbol(nameId));
-      c.link(this, name);
-    }
-    for (int i = 0; i < wantedNames.size(); i++) {
-      collected.put(wantedNames.get(i), wantedInstances.get(i).toArray());
-    }
-    wantedInstances = null;
-    List<TruncatedArray> truncated = new ArrayList<>(truncatedRecords.size());
-    for (long[] r : truncatedRecords) {
-      String type;
-      if (r[1] < 0) {
-        type = HprofTypes.javaName((int) -r[1]) + "[]";
-      } else {
-        ClassInfo c = classById(r[1]);
-        type = c == null ? "java.lang.Object[]" : c.name();
-      }
-      truncated.add(new TruncatedArray(r[0], type, (int) r[2], r[1] >= 0));
-    }
-    truncatedArrays = Collections.unmodifiableList(truncated);
-  }
-
-  private void buildBuckets() {
-    if (count == 0) {
-      bucketStarts = new int[] {0, 0};
-      return;
-    }
-    minId = ids[0];
-    // Unsigned: ids are sorted as signed longs, and a damaged dump may hold ids of both signs,
-    // whose
-    // distance only fits in 64 bits unsigned.
-    long range = ids[count - 1] - minId;
-    int shift = 0;
-    long target = Math.max(1, count / 2);
-    while (shift < 63 && Long.compareUnsigned(range >>> shift, target) > 0) {
-      shift++;
-    }
-    bucketShift = shift;
-    int buckets = (int) (range >>> shift) + 1;
-    int[] starts = new int[buckets + 1];
-    int b = 0;
-    for (int i = 0; i < count; i++) {
-      int bucket = (int) ((ids[i] - minId) >>> shift);
-      while (b <= bucket) {
-        starts[b++] = i;
-      }
-    }
-    while (b <= buckets) {
-      starts[b++] = count;
-    }
-    bucketStarts = starts;
+    HprofFile file = HprofFile.open(dump, MappedFile.DEFAULT_CHUNK_BITS);
+    return HprofReader.read(file, collectInstancesOf, limits);
   }
 
   // ---------------------------------------------------------------- primitives
 
   /** Reads an identifier at a file position. */
   public long readId(long pos) {
-    return idSize == 8 ? file.getLong(pos) : Integer.toUnsignedLong(file.getInt(pos));
-  }
-
-  /** Reads a value of an HPROF type at a file position: an id, or the raw bits of a primitive. */
-  public long readValue(long pos, int type) {
-    switch (type) {
-      case HprofTypes.OBJECT:
-        return readId(pos);
-      case HprofTypes.BOOLEAN:
-      case HprofTypes.BYTE:
-        return file.get(pos);
-      case HprofTypes.CHAR:
-        return file.getShort(pos) & 0xFFFF;
-      case HprofTypes.SHORT:
-        return file.getShort(pos);
-      case HprofTypes.FLOAT:
-      case HprofTypes.INT:
-        return file.getInt(pos);
-      case HprofTypes.DOUBLE:
-      case HprofTypes.LONG:
-        return file.getLong(pos);
-      default:
-        throw new IllegalArgumentException("type " + type);
-    }
+    return file.readId(pos);
   }
 
   /** Copies bytes from the file. */
@@ -532,68 +111,25 @@ public final class HprofHeap {
     return idSize;
   }
 
-  public long fileSize() {
-    return file.size();
-  }
-
-  /** The text of an HPROF UTF8 record (names of classes, fields, methods, files). */
-  public String symbol(long id) {
-    String s = symbols.get(id);
-    if (s == null) {
-      long pos = utf8Positions.get(id, -1);
-      if (pos < 0) {
-        return "<unknown symbol 0x" + Long.toHexString(id) + ">";
-      }
-      int length = (int) (Integer.toUnsignedLong(file.getInt(pos + 5)) - idSize);
-      byte[] bytes = new byte[Math.max(0, length)];
-      file.read(pos + 9 + idSize, bytes, 0, bytes.length);
-      s = new String(bytes, StandardCharsets.UTF_8);
-      symbols.put(id, s);
-    }
-    return s;
-  }
-
   // ---------------------------------------------------------------- objects
 
   /** Number of object records (classes, instances, arrays). */
   public int objectCount() {
-    return count;
+    return objects.count();
   }
 
   /** The index of the object with this id, or -1 if the dump has no such object. */
   public int indexOf(long id) {
-    if (count == 0 || id < minId || id > ids[count - 1]) {
-      return -1;
-    }
-    int bucket = (int) ((id - minId) >>> bucketShift);
-    int low = bucketStarts[bucket];
-    int high = bucketStarts[bucket + 1] - 1;
-    while (low <= high) {
-      int mid = (low + high) >>> 1;
-      long v = ids[mid];
-      if (v < id) {
-        low = mid + 1;
-      } else if (v > id) {
-        high = mid - 1;
-      } else {
-        return mid;
-      }
-    }
-    return -1;
+    return objects.indexOf(id);
   }
 
   public long objectId(int index) {
-    return ids[index];
+    return objects.id(index);
   }
 
   /** The largest object id in the dump (object ids are addresses in HotSpot dumps). */
   public long maxObjectId() {
-    return count == 0 ? 0 : ids[count - 1];
-  }
-
-  /** The record position of an object: its sub-record tag byte. */
-  public long recordPosition(int index) {
-    return positions[index];
+    return objects.maxId();
   }
 
   /**
@@ -601,83 +137,76 @@ public final class HprofHeap {
    * #PRIMITIVE_ARRAY_DUMP}.
    */
   public int objectKind(int index) {
-    return file.getUnsignedByte(positions[index]);
+    return file.getUnsignedByte(objects.position(index));
   }
 
   /** The class of an instance, or the array class of an object array. */
   public long instanceClassId(int index) {
-    long p = positions[index];
+    long p = objects.position(index);
     int kind = file.getUnsignedByte(p);
     if (kind == INSTANCE_DUMP) {
-      return readId(p + 1 + idSize + 4);
+      return file.readId(p + 1 + idSize + 4);
     }
     if (kind == OBJECT_ARRAY_DUMP) {
-      return readId(p + 1 + idSize + 8);
+      return file.readId(p + 1 + idSize + 8);
     }
     return 0;
   }
 
   /** The position of the first field value of an instance. */
   public long instanceValuesPosition(int index) {
-    return positions[index] + 1 + 2L * idSize + 8;
+    return objects.position(index) + 1 + 2L * idSize + 8;
   }
 
   /** The element count of an array. */
   public int arrayLength(int index) {
-    return file.getInt(positions[index] + 1 + idSize + 4);
+    return file.getInt(objects.position(index) + 1 + idSize + 4);
   }
 
   /** The position of the first element of an object array. */
   public long objectArrayElementsPosition(int index) {
-    return positions[index] + 1 + 2L * idSize + 8;
+    return objects.position(index) + 1 + 2L * idSize + 8;
   }
 
   /** The HPROF type of the elements of a primitive array. */
   public int primitiveArrayType(int index) {
-    return file.getUnsignedByte(positions[index] + 1 + idSize + 8);
+    return file.getUnsignedByte(objects.position(index) + 1 + idSize + 8);
   }
 
   /** The position of the first element of a primitive array. */
   public long primitiveArrayElementsPosition(int index) {
-    return positions[index] + 1 + idSize + 9;
+    return objects.position(index) + 1 + idSize + 9;
   }
 
   /** The class whose CLASS DUMP is at this index, or the class of an instance/object array. */
   public ClassInfo classOf(int index) {
     int kind = objectKind(index);
     if (kind == CLASS_DUMP) {
-      return classById(ids[index]);
+      return classById(objects.id(index));
     }
     return classById(instanceClassId(index));
   }
 
   /** The value of an instance field, read from the dump. */
   public long fieldValue(int index, FieldInfo field) {
-    return readValue(instanceValuesPosition(index) + field.offset(), field.type());
+    return file.readValue(instanceValuesPosition(index) + field.offset(), field.type());
   }
 
   // ---------------------------------------------------------------- classes, roots, threads
 
   /** The class with this class object id, or {@code null}. */
   public ClassInfo classById(long classId) {
-    int ordinal = (int) classOrdinals.get(classId, -1);
-    return ordinal < 0 ? null : classes.get(ordinal);
+    return classes.byId(classId);
   }
 
   /** All classes, by ordinal. */
   public List<ClassInfo> classes() {
-    return Collections.unmodifiableList(classes);
+    return classes.all();
   }
 
   /** All classes with this name (several loaders may define one). */
   public List<ClassInfo> classesNamed(String name) {
-    List<ClassInfo> result = new ArrayList<>(1);
-    for (ClassInfo c : classes) {
-      if (c.name().equals(name)) {
-        result.add(c);
-      }
-    }
-    return result;
+    return classes.named(name);
   }
 
   /** The ids of the instances of a class named in {@code open}'s {@code collectInstancesOf}. */
@@ -688,51 +217,22 @@ public final class HprofHeap {
 
   /** The GC root records, in file order. */
   public List<HprofRoot> roots() {
-    return Collections.unmodifiableList(roots);
+    return roots;
   }
 
   /** The thread object of a thread serial, or 0. */
   public long threadObject(int threadSerial) {
-    return threadSerialToObject.get(Integer.toUnsignedLong(threadSerial), 0);
+    return stackTraces.threadObject(threadSerial);
   }
 
   /** The stack trace of a thread, innermost frame first; frame numbers of roots index into it. */
   public List<StackFrameInfo> threadStackTrace(int threadSerial) {
-    long trace = threadSerialToTrace.get(Integer.toUnsignedLong(threadSerial), -1);
-    return trace < 0 ? List.of() : stackTrace((int) trace);
+    return stackTraces.threadStackTrace(threadSerial);
   }
 
   /** A STACK TRACE record's frames, innermost first. */
   public List<StackFrameInfo> stackTrace(int serial) {
-    long p = stackTracePositions.get(Integer.toUnsignedLong(serial), -1);
-    if (p < 0) {
-      return List.of();
-    }
-    int frames = file.getInt(p + 8);
-    List<StackFrameInfo> result = new ArrayList<>(Math.max(0, Math.min(frames, 1024)));
-    for (int i = 0; i < frames; i++) {
-      long frameId = readId(p + 12 + (long) i * idSize);
-      long f = stackFramePositions.get(frameId, -1);
-      if (f < 0) {
-        result.add(new StackFrameInfo(null, "<unknown frame>", "", null, -1));
-        continue;
-      }
-      long methodName = readId(f + idSize);
-      long signature = readId(f + 2L * idSize);
-      long source = readId(f + 3L * idSize);
-      long classSerial = Integer.toUnsignedLong(file.getInt(f + 4L * idSize));
-      int line = file.getInt(f + 4L * idSize + 4);
-      long classId = classSerialToId.get(classSerial, 0);
-      long nameId = classNameIds.get(classId, 0);
-      result.add(
-          new StackFrameInfo(
-              nameId == 0 ? null : HprofTypes.javaClassName(symbol(nameId)),
-              symbol(methodName),
-              symbol(signature),
-              source == 0 ? null : symbol(source),
-              line));
-    }
-    return result;
+    return stackTraces.stackTrace(serial);
   }
 
   /**
@@ -742,15 +242,5 @@ public final class HprofHeap {
    */
   public List<TruncatedArray> possiblyTruncatedArrays() {
     return truncatedArrays;
-  }
-
-  /** Summary for diagnostics. */
-  public Map<String, Object> statistics() {
-    Map<String, Object> m = new LinkedHashMap<>();
-    m.put("objects", count);
-    m.put("classes", classes.size());
-    m.put("roots", roots.size());
-    m.put("idSize", idSize);
-    return m;
   }
 }

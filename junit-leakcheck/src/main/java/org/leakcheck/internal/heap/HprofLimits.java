@@ -15,7 +15,7 @@ public record HprofLimits(long recordBytes, int objects) {
    * The most objects the index can hold: objects are numbered with {@code int} indices into Java
    * arrays, whose length the JVM caps a little below {@link Integer#MAX_VALUE}.
    */
-  public static final int MAX_INDEXED_OBJECTS = Integer.MAX_VALUE - 8;
+  static final int MAX_INDEXED_OBJECTS = Integer.MAX_VALUE - 8;
 
   /**
    * HotSpot's: a sub-record length is a u4, so HotSpot ({@code heapDumper.cpp}, {@code

@@ -16,7 +16,7 @@ public final class HprofTypes {
   private HprofTypes() {}
 
   /** Size in bytes of a value of {@code type} in the dump; -1 for an unknown type code. */
-  public static int sizeInDump(int type, int idSize) {
+  static int sizeInDump(int type, int idSize) {
     switch (type) {
       case OBJECT:
         return idSize;
@@ -75,7 +75,7 @@ public final class HprofTypes {
    * the suffix the dump gives them: HotSpot writes {@code com/x/Foo$$Lambda+0x0000...} (shown
    * {@code com.x.Foo$$Lambda+0x0000...}) where {@link Class#getName()} has a {@code /}.
    */
-  public static String javaClassName(String internal) {
+  static String javaClassName(String internal) {
     int dims = 0;
     while (dims < internal.length() && internal.charAt(dims) == '[') {
       dims++;

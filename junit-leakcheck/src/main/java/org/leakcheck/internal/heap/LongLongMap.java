@@ -1,12 +1,10 @@
 package org.leakcheck.internal.heap;
 
-import java.util.Arrays;
-
 /**
  * An open-addressing hash map from {@code long} to {@code long} without boxing, for the indexes of
- * the reader (strings, classes, stack frames) and of the analysis.
+ * the reader (strings, classes, stack frames).
  */
-public final class LongLongMap {
+final class LongLongMap {
 
   private long[] keys;
   private long[] values;
@@ -14,11 +12,11 @@ public final class LongLongMap {
   private int size;
   private int mask;
 
-  public LongLongMap() {
+  LongLongMap() {
     this(16);
   }
 
-  public LongLongMap(int expected) {
+  LongLongMap(int expected) {
     int capacity = Integer.highestOneBit(Math.max(16, expected * 2 - 1)) << 1;
     allocate(capacity);
   }
@@ -35,16 +33,12 @@ public final class LongLongMap {
     return (int) (h ^ (h >>> 32));
   }
 
-  public int size() {
+  int size() {
     return size;
   }
 
-  public boolean containsKey(long key) {
-    return slot(key) >= 0;
-  }
-
   /** The value for {@code key}, or {@code missing} when there is none. */
-  public long get(long key, long missing) {
+  long get(long key, long missing) {
     int slot = slot(key);
     return slot < 0 ? missing : values[slot];
   }
@@ -60,7 +54,7 @@ public final class LongLongMap {
     return -1;
   }
 
-  public void put(long key, long value) {
+  void put(long key, long value) {
     if ((size + 1) * 2 > keys.length) {
       long[] oldKeys = keys;
       long[] oldValues = values;
@@ -85,22 +79,5 @@ public final class LongLongMap {
     keys[i] = key;
     values[i] = value;
     size++;
-  }
-
-  /** The keys, in no particular order. */
-  public long[] keys() {
-    long[] result = new long[size];
-    int n = 0;
-    for (int i = 0; i < keys.length; i++) {
-      if (used[i]) {
-        result[n++] = keys[i];
-      }
-    }
-    return result;
-  }
-
-  @Override
-  public String toString() {
-    return "LongLongMap" + Arrays.toString(keys());
   }
 }

@@ -34,6 +34,18 @@ class HprofHeapTests {
     }
   }
 
+  /** Opens a dump as the engine does, against HotSpot's limits. */
+  static HprofHeap open(Path dump, Set<String> collectInstancesOf) throws IOException {
+    return HprofHeap.open(dump, collectInstancesOf, HprofLimits.HOTSPOT);
+  }
+
+  /** Opens a dump mapped in chunks of {@code 2^chunkBits} bytes, so that values straddle them. */
+  static HprofHeap open(Path dump, Set<String> collectInstancesOf, int chunkBits)
+      throws IOException {
+    HprofFile file = HprofFile.open(dump, chunkBits);
+    return HprofReader.read(file, collectInstancesOf, HprofLimits.HOTSPOT);
+  }
+
   static Path dump(Path dir) throws IOException {
     Path file = dir.resolve("heap.hprof");
     ManagementFactory.getPlatformMXBean(HotSpotDiagnosticMXBean.class)
@@ -46,7 +58,7 @@ class HprofHeapTests {
     Sample sample = new Sample(42, nonce(), "caf\u00e9 \u2603", new Object[] {"a", null, 7});
     Path file = dump(dir);
     try {
-      HprofHeap heap = HprofHeap.open(file, Set.of(Sample.class.getName()));
+      HprofHeap heap = open(file, Set.of(Sample.class.getName()));
       assertReadsSample(heap, sample.big);
     } finally {
       Reference.reachabilityFence(sample);
@@ -58,8 +70,8 @@ class HprofHeapTests {
     Sample sample = new Sample(42, nonce(), "caf\u00e9 \u2603", new Object[] {"a", null, 7});
     Path file = dump(dir);
     try {
-      HprofHeap small = HprofHeap.open(file, Set.of(Sample.class.getName()), 12);
-      HprofHeap big = HprofHeap.open(file, Set.of(Sample.class.getName()));
+      HprofHeap small = open(file, Set.of(Sample.class.getName()), 12);
+      HprofHeap big = open(file, Set.of(Sample.class.getName()));
       assertThat(small.objectCount()).isEqualTo(big.objectCount());
       assertThat(small.classes()).hasSameSizeAs(big.classes());
       assertReadsSample(small, sample.big);
@@ -110,7 +122,7 @@ class HprofHeapTests {
   @Test
   void readsThreadStackTraces(@TempDir Path dir) throws IOException {
     Path file = dump(dir);
-    HprofHeap heap = HprofHeap.open(file, Set.of());
+    HprofHeap heap = open(file, Set.of());
     boolean found = false;
     for (HprofRoot root : heap.roots()) {
       if (root.tag() == HprofHeap.ROOT_THREAD_OBJECT) {
@@ -146,7 +158,7 @@ class HprofHeapTests {
     try (FileChannel channel = FileChannel.open(file, StandardOpenOption.WRITE)) {
       channel.truncate(cut);
     }
-    assertThatThrownBy(() -> HprofHeap.open(file, Set.of()))
+    assertThatThrownBy(() -> open(file, Set.of()))
         .isInstanceOf(HprofFormatException.class)
         .hasMessage("the heap dump could not be read: truncated at byte " + cut);
   }
@@ -154,12 +166,11 @@ class HprofHeapTests {
   @Test
   void otherFilesAreRejected(@TempDir Path dir) throws IOException {
     Path file = Files.writeString(dir.resolve("not.hprof"), "hello, world\n".repeat(100));
-    assertThatThrownBy(() -> HprofHeap.open(file, Set.of()))
+    assertThatThrownBy(() -> open(file, Set.of()))
         .isInstanceOf(HprofFormatException.class)
         .hasMessageContaining("not an HPROF heap dump");
     Path empty = Files.createFile(dir.resolve("empty.hprof"));
-    assertThatThrownBy(() -> HprofHeap.open(empty, Set.of()))
-        .isInstanceOf(HprofFormatException.class);
+    assertThatThrownBy(() -> open(empty, Set.of())).isInstanceOf(HprofFormatException.class);
   }
 
   // ---------------------------------------------------------------- dumps not to trust
@@ -168,11 +179,11 @@ class HprofHeapTests {
   void hotSpotsArrayLimitIsTheLengthItTruncatesTo() {
     // heapDumper.cpp: (0xFFFFFFFF - header) / element size, header with the tag byte
     long u4 = HprofLimits.HOTSPOT.recordBytes();
-    assertThat(HprofHeap.maxArrayLength(u4, 1 + 2 * 4 + 2 * 8, 8)).isEqualTo(536_870_908L);
-    assertThat(HprofHeap.maxArrayLength(u4, 2 + 2 * 4 + 8, 8)).isEqualTo(536_870_909L);
-    assertThat(HprofHeap.maxArrayLength(u4, 2 + 2 * 4 + 8, 4)).isEqualTo(1_073_741_819L);
-    assertThat(HprofHeap.maxArrayLength(u4, 2 + 2 * 4 + 8, 2)).isEqualTo(2_147_483_638L);
-    assertThat(HprofHeap.maxArrayLength(u4, 2 + 2 * 4 + 8, 1))
+    assertThat(HprofReader.maxArrayLength(u4, 1 + 2 * 4 + 2 * 8, 8)).isEqualTo(536_870_908L);
+    assertThat(HprofReader.maxArrayLength(u4, 2 + 2 * 4 + 8, 8)).isEqualTo(536_870_909L);
+    assertThat(HprofReader.maxArrayLength(u4, 2 + 2 * 4 + 8, 4)).isEqualTo(1_073_741_819L);
+    assertThat(HprofReader.maxArrayLength(u4, 2 + 2 * 4 + 8, 2)).isEqualTo(2_147_483_638L);
+    assertThat(HprofReader.maxArrayLength(u4, 2 + 2 * 4 + 8, 1))
         .as("a byte[] is never truncated")
         .isGreaterThan(Integer.MAX_VALUE);
   }
@@ -195,9 +206,7 @@ class HprofHeapTests {
         .containsExactly(
             new TruncatedArray(atLimit, "java.lang.Object[]", 10, true),
             new TruncatedArray(longsAtLimit, "long[]", 11, false));
-    assertThat(HprofHeap.open(file, Set.of()).possiblyTruncatedArrays())
-        .as("HotSpot's limit")
-        .isEmpty();
+    assertThat(open(file, Set.of()).possiblyTruncatedArrays()).as("HotSpot's limit").isEmpty();
   }
 
   @Test
@@ -230,7 +239,7 @@ class HprofHeapTests {
     long top = w.instance(0xFFFF_FFFF_FFFF_FFF0L, object, new byte[0]);
     Path file = w.write(dir.resolve("signs.hprof"));
 
-    HprofHeap heap = HprofHeap.open(file, Set.of());
+    HprofHeap heap = open(file, Set.of());
 
     for (long id : new long[] {object, low, high, top}) {
       assertThat(heap.indexOf(id)).as("index of 0x%x", id).isNotNegative();
