@@ -25,6 +25,7 @@ import org.junit.platform.testkit.engine.EngineTestKit;
 import org.junit.platform.testkit.engine.Event;
 import org.leakcheck.LeakCheck;
 import org.leakcheck.LeakDetectedError;
+import org.leakcheck.LeakedInstances;
 import org.leakcheck.LeakedObject;
 import org.leakcheck.corpus.Expect.Verdict;
 
@@ -65,7 +66,9 @@ public final class VerdictCorpus {
           RegistrationScenarios.CleanupInFieldsTestCase.class,
           RegistrationScenarios.ServerLeftRunningRegisteredFirstTestCase.class,
           RegistrationScenarios.ServerLeftRunningRegisteredLastTestCase.class,
-          NonLeakScenarios.TestInstanceRetainedTestCase.class);
+          NonLeakScenarios.TestInstanceRetainedTestCase.class,
+          InstanceScenarios.LeakTestCase.class,
+          InstanceScenarios.NonLeakTestCase.class);
 
   /** How the engine runs the corpus. */
   public enum Mode {
@@ -300,6 +303,11 @@ public final class VerdictCorpus {
         return Optional.of(
             failure == null ? "NO_LEAK: the test passed" : "ERROR: " + oneLine(failure));
       }
+      for (LeakedInstances instances : ((LeakDetectedError) failure).leakedInstances()) {
+        if (instances.groups().isEmpty()) {
+          return Optional.of("LEAK of " + instances + " without a path");
+        }
+      }
       for (LeakedObject leaked : ((LeakDetectedError) failure).leakedObjects()) {
         String label = leaked.label().orElse("(no label)");
         if (!label.startsWith("leak")) {
@@ -324,6 +332,16 @@ public final class VerdictCorpus {
                 .filter(LeakDetectedError.class::isInstance)
                 .map(LeakDetectedError.class::cast)
                 .findFirst();
+    if (leak.isPresent() && leak.get().leakedObjects().isEmpty()) {
+      List<LeakedInstances> instances = leak.get().leakedInstances();
+      return Optional.of(
+          instances.isEmpty()
+              ? "UNDECIDED: " + oneLine(leak.get())
+              : "LEAK: "
+                  + instances.get(0)
+                  + " held by "
+                  + instances.get(0).groups().get(0).retainingPath().root());
+    }
     if (leak.isPresent()) {
       LeakedObject first = leak.get().leakedObjects().get(0);
       return Optional.of("LEAK: \"" + first.label().orElse("(no label)") + "\"" + root(first));
